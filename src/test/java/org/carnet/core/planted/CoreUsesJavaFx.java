@@ -1,0 +1,17 @@
+package org.carnet.core.planted;
+
+/**
+ * Planted violation for {@code ArchitectureRulesTest}: a core class holding a JavaFX type and printing to stdout.
+ * Test sources are not analysed by {@code ArchitectureTest}, so this never breaks the real build.
+ */
+public class CoreUsesJavaFx {
+    public javafx.scene.image.Image image;
+
+    public void print() {
+        System.out.println("core prints");
+    }
+
+    public void printTrace(Exception e) {
+        e.printStackTrace();
+    }
+}

@@ -1,0 +1,5 @@
+package org.carnet.ui.plantedbeta;
+
+/** The other planted tab. */
+public class BetaView {
+}
