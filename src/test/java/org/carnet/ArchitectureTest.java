@@ -116,6 +116,7 @@ public class ArchitectureTest {
 
     @ArchTest
     public static final ArchRule onlySlf4j = noClasses()
+            .that().resideOutsideOfPackage("org.carnet.app.logging..")
             .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.logging.log4j..",
                     "org.apache.commons.logging..");
 

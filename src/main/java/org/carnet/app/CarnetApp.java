@@ -24,6 +24,7 @@ public final class CarnetApp extends Application {
 
     static void launchWith(Cli.Startup options) {
         startup = options;
+        Logging.quietJavaFxClassPathWarning();
         Application.launch(CarnetApp.class);
     }
 

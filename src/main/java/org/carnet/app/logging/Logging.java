@@ -24,7 +24,20 @@ import org.slf4j.LoggerFactory;
 public final class Logging {
     public static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{30} - %mask(%msg%n%ex)";
 
+    /** Held strongly: java.util.logging keeps only weak references to configured loggers. */
+    private static final java.util.logging.Logger JAVAFX_PLATFORM =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     private Logging() {
+    }
+
+    /**
+     * Silences JavaFX's start-up warning "Unsupported JavaFX configuration: classes were loaded from 'unnamed
+     * module'": Carnet runs JavaFX from the class path on purpose (architecture.md §3.1), so the line only worries
+     * users. Real JavaFX errors (SEVERE) still show.
+     */
+    public static void quietJavaFxClassPathWarning() {
+        JAVAFX_PLATFORM.setLevel(java.util.logging.Level.SEVERE);
     }
 
     /** Registers {@code %mask} on a context (tests use this for their own appenders). */
