@@ -48,3 +48,8 @@ else
   echo "dpkg-deb or fakeroot missing: the .deb is skipped (apt-get install -y fakeroot)" >&2
 fi
 ls -la "$dest"
+
+# Smoke test of the packaged app: the headless self-test inside the app-image's own runtime.
+smoke_home="$(mktemp -d)"
+"$dest/carnet/bin/carnet" --home "$smoke_home" self-test
+rm -rf "$smoke_home"

@@ -26,7 +26,7 @@ public final class Logging {
 
     /** Held strongly: java.util.logging keeps only weak references to configured loggers. */
     private static final java.util.logging.Logger JAVAFX_PLATFORM =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+            java.util.logging.Logger.getLogger("javafx");
 
     private Logging() {
     }
