@@ -1,0 +1,63 @@
+package org.carnet.core.registry;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The unlocked, encrypted registry. Writes go through one writer thread in batched transactions; every
+ * configuration change, sync, MPI decision, card and distribution is recorded in the audit log in the same
+ * transaction as the change. Open one with {@link Registries}.
+ */
+public interface Registry extends AutoCloseable {
+
+    Path file();
+
+    AuditActor actor();
+
+    /** Inserts or updates identities by MPI id, in one transaction. */
+    void saveIdentities(List<IdentityRecord> identities) throws RegistryException;
+
+    Optional<IdentityRecord> identityByMpiId(String mpiId) throws RegistryException;
+
+    Optional<IdentityRecord> identityByTei(String programUid, String teiUid) throws RegistryException;
+
+    /** Identities filed under a blocking key, found through its blind index. */
+    List<IdentityRecord> identitiesByBlockingKey(String blockingKey) throws RegistryException;
+
+    /** Links a DHIS2 TEI uid (per program) to an MPI id. */
+    void linkExternalId(String mpiId, String programUid, String teiUid) throws RegistryException;
+
+    void saveProgram(ProgramInfo program) throws RegistryException;
+
+    Optional<ProgramInfo> program(String uid) throws RegistryException;
+
+    void saveEnrollments(List<EnrollmentRecord> enrollments) throws RegistryException;
+
+    RegistryStats stats() throws RegistryException;
+
+    /** Stores a credential (DHIS2 password, token, messaging secret) encrypted. */
+    void putSecret(String name, byte[] value) throws RegistryException;
+
+    Optional<byte[]> secret(String name) throws RegistryException;
+
+    /** Appends an audit entry on its own (changes made through this API audit themselves). */
+    void audit(String action, String resource, String reason) throws RegistryException;
+
+    /** Newest first, at most {@code limit}. */
+    List<AuditEntry> auditEntries(int limit) throws RegistryException;
+
+    AuditVerification verifyAudit() throws RegistryException;
+
+    /** Re-wraps the data key with a new passphrase; the data is not re-encrypted. */
+    void changePassphrase(char[] current, char[] next) throws RegistryException;
+
+    /** A consistent, encrypted copy while the registry is in use (SQLite online backup). */
+    void backup(Path out) throws RegistryException;
+
+    /** {@code PRAGMA integrity_check}: "ok" or the first problems SQLite reports. */
+    String integrityCheck() throws RegistryException;
+
+    @Override
+    void close();
+}
