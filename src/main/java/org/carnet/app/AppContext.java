@@ -1,7 +1,14 @@
 package org.carnet.app;
 
 import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.carnet.core.common.AppException;
+import org.carnet.core.crypto.Argon2Kdf;
+import org.carnet.core.crypto.KdfParams;
+import org.carnet.core.registry.AuditActor;
+import org.carnet.core.registry.Registry;
 import org.carnet.core.settings.AppHome;
 import org.carnet.core.settings.AppSettings;
 import org.carnet.core.settings.SettingsStore;
@@ -23,6 +30,8 @@ public final class AppContext implements AutoCloseable {
     private final I18n i18n;
     private final AppExecutors executors;
     private final FxTaskRunner tasks;
+    private final ObjectProperty<Registry> registry = new SimpleObjectProperty<>(this, "registry");
+    private Supplier<KdfParams> kdfParams = Argon2Kdf::calibrate;
 
     private AppContext(AppHome home, Locale osLocale) {
         this.home = home;
@@ -59,6 +68,44 @@ public final class AppContext implements AutoCloseable {
         return tasks;
     }
 
+    /**
+     * The unlocked registry, or null while it is locked (before set-up or unlock, during a restore, in tests that do
+     * not need one). Set on the FX thread only; views follow it to enable what needs the registry.
+     */
+    public ObjectProperty<Registry> registryProperty() {
+        return registry;
+    }
+
+    public Registry registry() {
+        return registry.get();
+    }
+
+    /** Takes ownership of an unlocked registry (closed on exit). Does not close the previous one. */
+    public void setRegistry(Registry r) {
+        registry.set(r);
+    }
+
+    /** Hands the registry over to the caller, who closes it; the context then has none. */
+    public Registry detachRegistry() {
+        Registry r = registry.get();
+        registry.set(null);
+        return r;
+    }
+
+    /** Who the GUI acts as in the audit log: the operating-system user, channel GUI. */
+    public AuditActor actor() {
+        return AuditActor.current(AuditActor.Channel.GUI);
+    }
+
+    /** Argon2id parameters for a new registry: calibrated on this machine; tests inject cheap ones. */
+    public Supplier<KdfParams> kdfParams() {
+        return kdfParams;
+    }
+
+    public void setKdfParams(Supplier<KdfParams> kdfParams) {
+        this.kdfParams = kdfParams;
+    }
+
     /** Was the settings file unreadable at start (and moved aside)? */
     public boolean settingsWereUnreadable() {
         return settingsStore.quarantinedFile() != null;
@@ -77,6 +124,16 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        Registry r = registry.get();
+        if (r != null) {
+            registry.set(null);
+            try {
+                r.close();
+                LOG.info("Registry locked");
+            } catch (RuntimeException e) {
+                LOG.warn("Registry did not close cleanly: {}", e.getClass().getSimpleName());
+            }
+        }
         executors.close();
     }
 }

@@ -55,6 +55,9 @@ public final class CarnetApp extends Application {
         stage.getIcons().add(new Image(CarnetApp.class.getResourceAsStream("/org/carnet/app/icon-256.png")));
         stage.setOnCloseRequest(e -> window.saveGeometry());
         stage.show();
+        // The registry: first-run set-up, or unlock; giving up there quits. The window stays behind, locked.
+        window.registryFlow().setQuit(Platform::exit);
+        Platform.runLater(() -> window.registryFlow().start());
     }
 
     /** Stays alive: a failure in a handler is logged and shown as a short message, never as a stack trace. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -49,11 +50,18 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Map<TabId, Tab> tabById = new EnumMap<>(TabId.class);
     private final StatusBar statusBar = new StatusBar();
+    private final RegistryFlow registryFlow;
 
     public MainWindow(AppContext context, Stage stage) {
         this.context = context;
         this.stage = stage;
         this.i18n = context.i18n();
+        this.registryFlow = new RegistryFlow(context, stage);
+    }
+
+    /** Set-up, unlock, backup, restore and the audit log of the encrypted registry. */
+    RegistryFlow registryFlow() {
+        return registryFlow;
     }
 
     public Scene build() {
@@ -71,6 +79,9 @@ public final class MainWindow {
         statusBar.setId("statusBar");
         statusBar.bindMessage(i18n.text(context.settingsWereUnreadable() ? "status.settingsReset" : "status.ready"));
         statusBar.bindBusy(context.tasks().runningProperty().greaterThan(0));
+        statusBar.addItem("statusRegistry", Bindings.createStringBinding(() -> i18n.get(
+                context.registry() == null ? "registryui.status.locked" : "registryui.status.unlocked"),
+                i18n.localeProperty(), context.registryProperty()));
         statusBar.addItem("statusHome", i18n.text("status.home", context.home().root().toString()));
         statusBar.addItem("statusLanguage", Bindings.createStringBinding(
                 () -> i18n.get("language." + i18n.locale().getLanguage()), i18n.localeProperty()));
@@ -134,7 +145,21 @@ public final class MainWindow {
             saveGeometry();
             Platform.exit();
         });
-        file.getItems().add(quit);
+        BooleanBinding locked = context.registryProperty().isNull();
+        MenuItem changePassphrase = item("menuChangePassphrase", "registryui.menu.changePassphrase");
+        changePassphrase.setOnAction(e -> registryFlow.changePassphrase());
+        changePassphrase.disableProperty().bind(locked);
+        MenuItem backup = item("menuBackup", "registryui.menu.backup");
+        backup.setOnAction(e -> registryFlow.backup());
+        backup.disableProperty().bind(locked.or(registryFlow.backupRunningProperty()));
+        MenuItem restore = item("menuRestore", "registryui.menu.restore");
+        restore.setOnAction(e -> registryFlow.restore());
+        restore.disableProperty().bind(locked);
+        MenuItem audit = item("menuAuditLog", "registryui.menu.auditLog");
+        audit.setOnAction(e -> registryFlow.auditLog());
+        audit.disableProperty().bind(locked);
+        file.getItems().addAll(changePassphrase, new SeparatorMenuItem(), backup, restore, new SeparatorMenuItem(),
+                audit, new SeparatorMenuItem(), quit);
 
         Menu view = menu("menuView", "menu.view");
         Menu language = menu("menuLanguage", "menu.view.language");

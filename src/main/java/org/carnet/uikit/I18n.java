@@ -68,6 +68,11 @@ public final class I18n {
         }
     }
 
+    /** Is there a text for {@code key} in the bundles? */
+    public boolean has(String key) {
+        return Messages.bundle(locale.get()).containsKey(key);
+    }
+
     /** A binding that follows the language. Arguments may be observable values; they are re-read on change. */
     public StringBinding text(String key, Object... args) {
         Object[] deps = new Object[args.length + 1];

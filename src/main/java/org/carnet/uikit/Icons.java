@@ -11,6 +11,10 @@ public final class Icons {
     public static final String REVIEW = "M8 11a3.5 3.5 0 1 0 0-7a3.5 3.5 0 1 0 0 7 M2 20v-1.5a4 4 0 0 1 4-4h4a4 4 0 0 1 4 4V20 "
             + "M16 4.2a3.5 3.5 0 0 1 0 6.6 M22 20v-1.5a4 4 0 0 0-3-3.9";
     public static final String SEND = "M22 2L11 13 M22 2l-7 20-4-9-9-4z";
+    public static final String LOCK = "M5 11h14v10H5z M8 11V7a4 4 0 0 1 8 0v4 M12 15v2.5";
+    public static final String KEY = "M7.5 16.5a3.5 3.5 0 1 0 0-7a3.5 3.5 0 1 0 0 7 M11 13h10 M18 13v3 M21 13v2";
+    public static final String SHIELD = "M12 2.5l8 3v6c0 4.8-3.3 8.6-8 10.5c-4.7-1.9-8-5.7-8-10.5v-6z M8.8 12.2l2.2 2.2 4.2-4.4";
+    public static final String WARNING = "M12 3L2 20h20z M12 10v4.5 M12 17.3v0.2";
 
     private Icons() {
     }
