@@ -54,29 +54,42 @@ public final class Argon2Kdf {
     }
 
     /**
-     * Picks parameters that take about 0.5–1 s on this machine, with at least 64 MiB of memory: memory first
-     * (up to 256 MiB), then iterations.
+     * Picks parameters that take about 0.5–1 s on this machine (aiming at 0.7 s), with at least 64 MiB: one timed
+     * run at 64 MiB, then the largest memory up to 256 MiB and the iterations that fit the target (Argon2 time
+     * grows linearly with both), checked by a final timed run.
      */
     public static KdfParams calibrate() {
         int parallelism = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        int memory = KdfParams.MIN_PRODUCTION_MEMORY_KIB;
-        int iterations = 1;
         char[] probe = "calibration probe".toCharArray();
-        while (true) {
-            KdfParams candidate = new KdfParams(KdfParams.ARGON2ID, memory, iterations, parallelism, newSalt());
-            long t0 = System.nanoTime();
-            derive(probe, candidate);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (seconds >= TARGET_MIN_SECONDS || iterations >= MAX_ITERATIONS) {
-                return candidate;
-            }
-            double factor = TARGET_MIN_SECONDS * 1.2 / Math.max(seconds, 0.01);
-            if (memory < 256 * 1024 && seconds * 2 < TARGET_MAX_SECONDS) {
-                memory = Math.min(256 * 1024, memory * 2);
-            } else {
-                iterations = Math.min(MAX_ITERATIONS, Math.max(iterations + 1, (int) Math.ceil(iterations * factor)));
-            }
+        for (int i = 0; i < 3; i++) {
+            derive(probe, forTests()); // warm up the JIT, or the first timing is several times too slow
         }
+        int base = KdfParams.MIN_PRODUCTION_MEMORY_KIB;
+        double perPass = Math.max(0.005, time(probe, new KdfParams(KdfParams.ARGON2ID, base, 1, parallelism, newSalt())));
+        double target = 0.7;
+        int memory = base;
+        while (memory < 256 * 1024 && perPass * (memory * 2.0 / base) <= target) {
+            memory *= 2;
+        }
+        double passAtMemory = perPass * memory / base;
+        int iterations = (int) Math.max(1, Math.min(MAX_ITERATIONS, Math.floor(target / passAtMemory)));
+        KdfParams chosen = new KdfParams(KdfParams.ARGON2ID, memory, iterations, parallelism, newSalt());
+        double check = time(probe, chosen);
+        if (check > TARGET_MAX_SECONDS && (iterations > 1 || memory > base)) {
+            return iterations > 1
+                    ? new KdfParams(KdfParams.ARGON2ID, memory, iterations - 1, parallelism, newSalt())
+                    : new KdfParams(KdfParams.ARGON2ID, memory / 2, 1, parallelism, newSalt());
+        }
+        if (check < TARGET_MIN_SECONDS && iterations < MAX_ITERATIONS) {
+            return new KdfParams(KdfParams.ARGON2ID, memory, iterations + 1, parallelism, newSalt());
+        }
+        return chosen;
+    }
+
+    private static double time(char[] probe, KdfParams params) {
+        long t0 = System.nanoTime();
+        derive(probe, params);
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Cheap parameters for tests and benchmarks of everything but the KDF; never used for a real registry. */

@@ -40,6 +40,12 @@ public final class Registries {
         return SqliteRegistry.open(file, passphrase, actor, Clock.systemUTC());
     }
 
+    /** Unlocks without writing anything (no audit entry, no migration): to verify the audit log as it is. */
+    public static Registry openForVerification(Path file, char[] passphrase, AuditActor actor)
+            throws RegistryException {
+        return SqliteRegistry.openForVerification(file, passphrase, actor);
+    }
+
     /** Unlocks with the recovery key and sets a new passphrase at once. */
     public static Registry openWithRecoveryKey(Path file, RecoveryKey recoveryKey, char[] newPassphrase,
             AuditActor actor) throws RegistryException {

@@ -1,0 +1,64 @@
+package org.carnet.app.cli.registry;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.carnet.app.cli.CliContext;
+import org.carnet.core.common.ProgressSink;
+import org.carnet.core.registry.RegistryBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code carnet bench registry [--rows N] [--batch N]}: speed figures of the encrypted registry. */
+@Command(name = "bench")
+final class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    @Command(name = "registry")
+    static final class RegistryBench implements Callable<Integer> {
+        @Option(names = "--rows", paramLabel = "N", defaultValue = "100000", descriptionKey = "cli.option.benchRows")
+        int rows;
+
+        @Option(names = "--batch", paramLabel = "N", defaultValue = "1000", descriptionKey = "cli.option.benchBatch")
+        int batch;
+
+        private final CliContext ctx;
+
+        RegistryBench(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (rows < 1 || batch < 1) {
+                throw new org.carnet.core.common.AppException("cli.bench.badArgs", "rows and batch must be positive");
+            }
+            Path dir = Files.createTempDirectory("carnet-bench");
+            try {
+                RegistryBenchmark.Result r = RegistryBenchmark.run(dir, rows, batch,
+                        !Boolean.getBoolean(InitCommand.FAST_KDF_PROPERTY), ProgressSink.NONE);
+                ctx.out().println(ctx.text("cli.bench.header", Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version")));
+                ctx.out().println(ctx.text("cli.bench.inserts", String.format("%,.0f", r.insertsPerSecond()), r.rows(),
+                        r.batchSize()));
+                ctx.out().println(ctx.text("cli.bench.unlock", String.format("%.2f", r.unlockSeconds()),
+                        r.kdf().memoryKiB() / 1024, r.kdf().iterations(), r.kdf().parallelism()));
+                ctx.out().println(ctx.text("cli.bench.lookup", String.format("%.1f", r.lookupMicros()), r.lookups()));
+                ctx.out().println(ctx.text("cli.bench.size", String.format("%.1f", r.megabytesPer100k()),
+                        String.format("%.1f", r.fileBytes() / 1e6), r.rows()));
+            } finally {
+                try (var walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,1169 @@
+package org.carnet.core.registry.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.carnet.core.crypto.Argon2Kdf;
+import org.carnet.core.crypto.Crypto;
+import org.carnet.core.crypto.CryptoIntegrityException;
+import org.carnet.core.crypto.DataKey;
+import org.carnet.core.crypto.FieldCipher;
+import org.carnet.core.crypto.KdfParams;
+import org.carnet.core.crypto.PassphrasePolicy;
+import org.carnet.core.crypto.RecoveryKey;
+import org.carnet.core.guard.Redactor;
+import org.carnet.core.model.Demographics;
+import org.carnet.core.registry.AuditActor;
+import org.carnet.core.registry.AuditEntry;
+import org.carnet.core.registry.AuditVerification;
+import org.carnet.core.registry.EnrollmentRecord;
+import org.carnet.core.registry.IdentityRecord;
+import org.carnet.core.registry.ProgramInfo;
+import org.carnet.core.registry.Registries;
+import org.carnet.core.registry.Registry;
+import org.carnet.core.registry.RegistryException;
+import org.carnet.core.registry.RegistryIntegrityException;
+import org.carnet.core.registry.RegistryStats;
+import org.carnet.core.registry.UnlockThrottledException;
+import org.carnet.core.registry.WrongPassphraseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry on SQLite: WAL journal, synchronous=FULL, one writer thread, batched transactions; field-level
+ * AES-256-GCM with row-bound associated data; blind indexes for lookups; an append-only SHA-256 audit chain whose
+ * head is anchored with a keyed MAC.
+ */
+public final class SqliteRegistry implements Registry {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteRegistry.class);
+    static final String SLOT_PASSPHRASE = "passphrase";
+    static final String SLOT_RECOVERY = "recovery";
+    static final String RECOVERY_KDF = "hkdf-sha256";
+    static final String GENESIS_PREV = "0".repeat(64);
+
+    private final Path file;
+    private final AuditActor actor;
+    private final DataKey key;
+    private final Connection writeConn;
+    private final Connection readConn;
+    private final ExecutorService writer;
+    private final Clock clock;
+    private final String registryId;
+    private long auditSeq;
+    private String auditHead;
+    /** False when the stored anchor did not match the chain head at open: then it is never moved again. */
+    private boolean anchorIntact = true;
+    private volatile boolean closed;
+
+    private SqliteRegistry(Path file, AuditActor actor, DataKey key, Connection writeConn, Clock clock)
+            throws SQLException {
+        this.file = file;
+        this.actor = actor;
+        this.key = key;
+        this.writeConn = writeConn;
+        this.clock = clock;
+        this.readConn = connect(file);
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "registry-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.registryId = meta(readConn, "registry_id");
+        loadAuditHead();
+        String anchor = meta(readConn, "audit_anchor");
+        anchorIntact = auditSeq == 0 ? anchor == null : (auditSeq + ":" + anchor(auditSeq, auditHead)).equals(anchor);
+        if (!anchorIntact) {
+            LOG.error("Audit log head does not match its anchor: entries were removed; the anchor is kept as evidence");
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA secure_delete = ON");
+            s.execute("PRAGMA temp_store = MEMORY");
+            // Blind indexes are random keys: a larger page cache keeps index inserts from thrashing, and rarer
+            // checkpoints keep fsyncs down during a large sync. Durability is unchanged (synchronous = FULL).
+            s.execute("PRAGMA cache_size = -65536");
+            s.execute("PRAGMA wal_autocheckpoint = 8000");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    public static Registries.Created create(Path file, char[] passphrase, KdfParams kdf, AuditActor actor)
+            throws RegistryException {
+        return createAtVersion(file, passphrase, kdf, actor, Schema.LATEST);
+    }
+
+    /** Creates a registry whose schema stops at {@code version} (tests of migrations use older versions). */
+    public static Registries.Created createAtVersion(Path file, char[] passphrase, KdfParams kdf, AuditActor actor,
+            int version) throws RegistryException {
+        PassphrasePolicy.Strength strength = PassphrasePolicy.evaluate(passphrase);
+        if (!strength.acceptable()) {
+            throw new RegistryException("error.registry.weakPassphrase", "passphrase refused by policy");
+        }
+        if (Files.exists(file)) {
+            throw new RegistryException("error.registry.exists", "a registry already exists", file);
+        }
+        Path creating = file.resolveSibling(file.getFileName() + ".creating");
+        Clock clock = Clock.systemUTC();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            deleteWithSidecars(creating);
+        } catch (IOException e) {
+            throw new RegistryException("error.registry.cantOpen", "cannot prepare " + file.getFileName(), e, file);
+        }
+        DataKey dataKey = DataKey.generate();
+        RecoveryKey recovery = RecoveryKey.generate();
+        byte[] kek = Argon2Kdf.derive(passphrase, kdf);
+        String now = now(clock);
+        try (Connection c = connect(creating)) {
+            Schema.migrate(c, version);
+            c.setAutoCommit(false);
+            try (PreparedStatement k = c.prepareStatement(
+                    "INSERT INTO keyring(slot, kdf, wrapped, updated_at) VALUES (?,?,?,?)");
+                    PreparedStatement m = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?,?)")) {
+                k.setString(1, SLOT_PASSPHRASE);
+                k.setString(2, kdf.encode());
+                k.setBytes(3, dataKey.wrap(kek, SLOT_PASSPHRASE));
+                k.setString(4, now);
+                k.executeUpdate();
+                k.setString(1, SLOT_RECOVERY);
+                k.setString(2, RECOVERY_KDF);
+                k.setBytes(3, dataKey.wrap(recovery.keyEncryptionKey(), SLOT_RECOVERY));
+                k.setString(4, now);
+                k.executeUpdate();
+                m.setString(1, "registry_id");
+                m.setString(2, newId());
+                m.executeUpdate();
+                m.setString(1, "created_at");
+                m.setString(2, now);
+                m.executeUpdate();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+        } catch (SQLException e) {
+            dataKey.close();
+            throw Sql.error(e, "create registry");
+        }
+        try {
+            moveInto(creating, file);
+        } catch (IOException e) {
+            dataKey.close();
+            throw new RegistryException("error.registry.cantOpen", "cannot move new registry into place", e, file);
+        }
+        try {
+            SqliteRegistry r = new SqliteRegistry(file, actor, dataKey, connect(file), clock);
+            r.write(c -> {
+                r.appendAudit(c, "registry.created", "schema=" + version + " kdf=" + kdf, null);
+                return null;
+            });
+            return new Registries.Created(r, recovery);
+        } catch (SQLException e) {
+            dataKey.close();
+            throw Sql.error(e, "open new registry");
+        }
+    }
+
+    public static SqliteRegistry open(Path file, char[] passphrase, AuditActor actor, Clock clock)
+            throws RegistryException {
+        return open(file, passphrase, actor, clock, Schema.LATEST);
+    }
+
+    /** Opens and migrates up to {@code migrateTo} (tests of migrations open old files without migrating). */
+    public static SqliteRegistry open(Path file, char[] passphrase, AuditActor actor, Clock clock, int migrateTo)
+            throws RegistryException {
+        return open(file, passphrase, actor, clock, migrateTo, true);
+    }
+
+    /** Opens without writing anything (no "unlocked" entry, no migration): for {@code carnet audit verify}. */
+    public static SqliteRegistry openForVerification(Path file, char[] passphrase, AuditActor actor)
+            throws RegistryException {
+        return open(file, passphrase, actor, Clock.systemUTC(), -1, false);
+    }
+
+    private static SqliteRegistry open(Path file, char[] passphrase, AuditActor actor, Clock clock, int migrateTo,
+            boolean recordUnlock) throws RegistryException {
+        if (!Files.isRegularFile(file)) {
+            throw new RegistryException("error.registry.missing", "no registry file", file);
+        }
+        UnlockThrottle throttle = new UnlockThrottle(file, clock);
+        long wait = throttle.secondsToWait();
+        if (wait > 0) {
+            throw new UnlockThrottledException(wait);
+        }
+        Connection c = null;
+        try {
+            c = connect(file);
+            Keyslot slot = keyslot(c, SLOT_PASSPHRASE);
+            KdfParams params = KdfParams.decode(slot.kdf());
+            byte[] kek = Argon2Kdf.derive(passphrase, params);
+            DataKey dataKey;
+            try {
+                dataKey = DataKey.unwrap(slot.wrapped(), kek, SLOT_PASSPHRASE);
+            } catch (CryptoIntegrityException e) {
+                throttle.recordFailure();
+                c.close();
+                throw new WrongPassphraseException("error.registry.wrongPassphrase");
+            }
+            throttle.reset();
+            if (!recordUnlock) {
+                return new SqliteRegistry(file, actor, dataKey, c, clock);
+            }
+            return finishOpen(file, actor, clock, migrateTo, c, dataKey);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw Sql.error(e, "open registry");
+        } catch (IllegalArgumentException e) {
+            closeQuietly(c);
+            throw new RegistryException("error.registry.corrupt", "malformed key slot", e, file);
+        }
+    }
+
+    public static SqliteRegistry openWithRecoveryKey(Path file, RecoveryKey recoveryKey, char[] newPassphrase,
+            AuditActor actor) throws RegistryException {
+        if (!Files.isRegularFile(file)) {
+            throw new RegistryException("error.registry.missing", "no registry file", file);
+        }
+        if (!PassphrasePolicy.evaluate(newPassphrase).acceptable()) {
+            throw new RegistryException("error.registry.weakPassphrase", "passphrase refused by policy");
+        }
+        Connection c = null;
+        try {
+            c = connect(file);
+            Keyslot slot = keyslot(c, SLOT_RECOVERY);
+            DataKey dataKey;
+            try {
+                dataKey = DataKey.unwrap(slot.wrapped(), recoveryKey.keyEncryptionKey(), SLOT_RECOVERY);
+            } catch (CryptoIntegrityException e) {
+                c.close();
+                throw new WrongPassphraseException("error.registry.wrongRecoveryKey");
+            }
+            new UnlockThrottle(file, Clock.systemUTC()).reset();
+            SqliteRegistry r = finishOpen(file, actor, Clock.systemUTC(), Schema.LATEST, c, dataKey);
+            r.setPassphrase(newPassphrase, "passphrase.reset_with_recovery_key");
+            return r;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw Sql.error(e, "open registry");
+        }
+    }
+
+    private static SqliteRegistry finishOpen(Path file, AuditActor actor, Clock clock, int migrateTo, Connection c,
+            DataKey dataKey) throws SQLException, RegistryException {
+        int before = Schema.version(c);
+        int after = Schema.migrate(c, migrateTo);
+        SqliteRegistry r = new SqliteRegistry(file, actor, dataKey, c, clock);
+        if (after != before) {
+            r.write(w -> {
+                r.appendAudit(w, "registry.migrated", "from=" + before + " to=" + after, null);
+                return null;
+            });
+        }
+        if (r.anchorIntact) {
+            r.write(w -> {
+                r.appendAudit(w, "registry.unlocked", "schema=" + after, null);
+                return null;
+            });
+        }
+        return r;
+    }
+
+    record Keyslot(String kdf, byte[] wrapped) {
+    }
+
+    @FunctionalInterface
+    interface RegistryWork {
+        void run(SqliteRegistry registry) throws RegistryException;
+    }
+
+    /** Opens {@code file} with an already unwrapped data key, runs {@code work}, closes. */
+    static void withKey(Path file, DataKey dataKey, AuditActor actor, RegistryWork work) throws RegistryException {
+        SqliteRegistry r;
+        try {
+            Connection c = connect(file);
+            Schema.migrate(c, Schema.LATEST);
+            r = new SqliteRegistry(file, actor, dataKey, c, Clock.systemUTC());
+        } catch (SQLException e) {
+            throw Sql.error(e, "open restored registry");
+        }
+        try {
+            work.run(r);
+        } finally {
+            r.close();
+        }
+    }
+
+    static Keyslot keyslot(Connection c, String slot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT kdf, wrapped FROM keyring WHERE slot = ?")) {
+            ps.setString(1, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("key slot missing: " + slot, "", org.sqlite.SQLiteErrorCode.SQLITE_CORRUPT.code);
+                }
+                return new Keyslot(rs.getString(1), rs.getBytes(2));
+            }
+        }
+    }
+
+    static String meta(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public AuditActor actor() {
+        return actor;
+    }
+
+    String registryId() {
+        return registryId;
+    }
+
+    DataKey dataKey() {
+        return key;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("Registry writer did not finish within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Statement s = writeConn.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            LOG.debug("Checkpoint on close failed: {}", e.getClass().getSimpleName());
+        }
+        synchronized (readConn) {
+            for (PreparedStatement ps : readStatements.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    LOG.debug("statement close failed");
+                }
+            }
+            readStatements.clear();
+        }
+        closeQuietly(readConn);
+        closeQuietly(writeConn);
+        key.close();
+    }
+
+    // ---------------------------------------------------------------- writer thread
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException, RegistryException;
+    }
+
+    /** Runs {@code work} in one transaction on the writer thread; rolls back and reports on any failure. */
+    <T> T write(SqlWork<T> work) throws RegistryException {
+        if (closed) {
+            throw new RegistryException("error.registry.closed", "registry is closed");
+        }
+        Future<T> f = writer.submit(() -> {
+            writeConn.setAutoCommit(false);
+            long seqBefore = auditSeq;
+            String headBefore = auditHead;
+            try {
+                T result = work.run(writeConn);
+                writeConn.commit();
+                return result;
+            } catch (Exception e) {
+                try {
+                    writeConn.rollback();
+                } catch (SQLException rollbackFailed) {
+                    LOG.warn("Rollback failed: {}", rollbackFailed.getClass().getSimpleName());
+                }
+                auditSeq = seqBefore;
+                auditHead = headBefore;
+                throw e;
+            } finally {
+                try {
+                    writeConn.setAutoCommit(true);
+                } catch (SQLException e) {
+                    // SQLite already rolled the transaction back (full disk, I/O error): the original error wins
+                    LOG.debug("autocommit reset: {}", e.getClass().getSimpleName());
+                }
+            }
+        });
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("error.registry.interrupted", "interrupted while writing");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RegistryException re) {
+                throw re;
+            }
+            if (cause instanceof SQLException se) {
+                throw Sql.error(se, "write");
+            }
+            throw new RegistryException("error.registry.sql", "write failed: " + cause.getClass().getSimpleName(),
+                    cause, "write");
+        }
+    }
+
+    private final Map<String, PreparedStatement> readStatements = new java.util.HashMap<>();
+
+    /** A cached prepared statement on the reader connection; call only inside {@link #read}. */
+    private PreparedStatement cached(Connection c, String sql) throws SQLException {
+        if (c != readConn) {
+            return c.prepareStatement(sql);
+        }
+        PreparedStatement ps = readStatements.get(sql);
+        if (ps == null) {
+            ps = c.prepareStatement(sql);
+            readStatements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    /** Reads on the reader connection (WAL: never blocked by the writer). */
+    private <T> T read(SqlWork<T> work, String operation) throws RegistryException {
+        if (closed) {
+            throw new RegistryException("error.registry.closed", "registry is closed");
+        }
+        synchronized (readConn) {
+            try {
+                return work.run(readConn);
+            } catch (SQLException e) {
+                throw Sql.error(e, operation);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- crypto helpers
+
+    private byte[] enc(String table, String rowId, String column, byte[] plaintext) {
+        return key.fields().encrypt(plaintext, FieldCipher.aad(table, rowId, column));
+    }
+
+    private byte[] dec(String table, String rowId, String column, byte[] blob) throws RegistryIntegrityException {
+        try {
+            return key.fields().decrypt(blob, FieldCipher.aad(table, rowId, column));
+        } catch (CryptoIntegrityException e) {
+            LOG.error("Integrity error in {} row {} column {}", table, rowId, column);
+            throw new RegistryIntegrityException(table, rowId, column);
+        }
+    }
+
+    private byte[] bix(String domain, String value) {
+        return key.index().of(domain, normalizeKey(value));
+    }
+
+    static String normalizeKey(String v) {
+        return v == null ? "" : v.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong ID_SEQUENCE =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() << 12);
+
+    /**
+     * A row id: an increasing sequence (so primary-key indexes grow at their end instead of splitting pages at
+     * random) followed by random bits. Ids are not secret: they only name rows and bind ciphertexts to them.
+     */
+    static String newId() {
+        long seq = ID_SEQUENCE.updateAndGet(prev -> Math.max(prev + 1, System.currentTimeMillis() << 12));
+        return String.format("%014x", seq) + HexFormat.of().formatHex(Crypto.randomBytes(3));
+    }
+
+    private String now() {
+        return now(clock);
+    }
+
+    private static String now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    private void loadAuditHead() throws SQLException {
+        try (Statement s = readConn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+            if (rs.next()) {
+                auditSeq = rs.getLong(1);
+                auditHead = rs.getString(2);
+            } else {
+                auditSeq = 0;
+                auditHead = GENESIS_PREV;
+            }
+        }
+    }
+
+    static String canonical(long seq, String at, String channel, String action, String resource, byte[] detail) {
+        return seq + "\n" + at + "\n" + channel + "\n" + action + "\n" + resource + "\n"
+                + HexFormat.of().formatHex(detail) + "\n";
+    }
+
+    static String chainHash(String canonical, String prevHash) {
+        return Crypto.sha256Hex((canonical + prevHash).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String anchor(long seq, String hash) {
+        return HexFormat.of().formatHex(key.index().mac("audit-anchor",
+                (registryId + "|" + seq + "|" + hash).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Appends one entry in the current transaction. Must run on the writer thread. */
+    void appendAudit(Connection c, String action, String resource, String reason) throws SQLException {
+        long seq = auditSeq + 1;
+        String at = now();
+        String safeReason = reason == null ? "" : Redactor.global().redact(reason);
+        byte[] detail = enc("audit_log", Long.toString(seq), "detail",
+                Codec.encode(List.of(actor.osUser(), safeReason)));
+        String channel = actor.channel().name().toLowerCase(Locale.ROOT);
+        String hash = chainHash(canonical(seq, at, channel, action, resource, detail), auditHead);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log(seq, at, channel, action, resource,"
+                + " detail_enc, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, seq);
+            ps.setString(2, at);
+            ps.setString(3, channel);
+            ps.setString(4, action);
+            ps.setString(5, resource);
+            ps.setBytes(6, detail);
+            ps.setString(7, auditHead);
+            ps.setString(8, hash);
+            ps.executeUpdate();
+        }
+        if (anchorIntact) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES ('audit_anchor', ?)"
+                    + " ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+                ps.setString(1, seq + ":" + anchor(seq, hash));
+                ps.executeUpdate();
+            }
+        }
+        auditSeq = seq;
+        auditHead = hash;
+    }
+
+    @Override
+    public void audit(String action, String resource, String reason) throws RegistryException {
+        write(c -> {
+            appendAudit(c, action, resource, reason);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(int limit) throws RegistryException {
+        return read(c -> {
+            List<AuditEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, channel, action, resource, detail_enc, hash"
+                    + " FROM audit_log ORDER BY seq DESC LIMIT ?")) {
+                ps.setInt(1, Math.max(0, limit));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        List<String> d = Codec.decode(dec("audit_log", Long.toString(seq), "detail", rs.getBytes(6)));
+                        out.add(new AuditEntry(seq, Instant.parse(rs.getString(2)), d.get(0), rs.getString(3),
+                                rs.getString(4), rs.getString(5), d.get(1), rs.getString(7)));
+                    }
+                }
+            }
+            return out;
+        }, "read audit log");
+    }
+
+    @Override
+    public AuditVerification verifyAudit() throws RegistryException {
+        return read(c -> {
+            long expected = 1;
+            String prev = GENESIS_PREV;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT seq, at, channel, action, resource, detail_enc, prev_hash, hash FROM audit_log ORDER BY seq")) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    if (seq != expected) {
+                        return AuditVerification.broken(expected - 1, expected, "audit.verify.missing");
+                    }
+                    if (!prev.equals(rs.getString(7))) {
+                        return AuditVerification.broken(expected - 1, seq, "audit.verify.chainBroken");
+                    }
+                    String computed = chainHash(canonical(seq, rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getBytes(6)), prev);
+                    if (!computed.equals(rs.getString(8))) {
+                        return AuditVerification.broken(expected - 1, seq, "audit.verify.edited");
+                    }
+                    prev = computed;
+                    expected++;
+                }
+            }
+            long count = expected - 1;
+            String anchor = meta(c, "audit_anchor");
+            if (count > 0 && (anchor == null || !anchor.equals(count + ":" + anchor(count, prev)))) {
+                long claimed = anchor == null ? count + 1 : Long.parseLong(anchor.substring(0, anchor.indexOf(':')));
+                return AuditVerification.broken(count, Math.min(claimed, count + 1), "audit.verify.truncated");
+            }
+            return AuditVerification.ok(count);
+        }, "verify audit log");
+    }
+
+    // ---------------------------------------------------------------- identities
+
+    @Override
+    public void saveIdentities(List<IdentityRecord> identities) throws RegistryException {
+        if (identities.isEmpty()) {
+            return;
+        }
+        write(c -> {
+            saveIdentitiesInTx(c, identities);
+            appendAudit(c, "identities.saved", "count=" + identities.size(), null);
+            return null;
+        });
+    }
+
+    void saveIdentitiesInTx(Connection c, List<IdentityRecord> identities) throws SQLException {
+        String now = now();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO identities(id, mpi_bix, mpi_enc, demo_enc,"
+                        + " status, created_at, updated_at) VALUES (?,?,?,?,?,?,?)");
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE identities SET demo_enc = ?, status = ?, updated_at = ? WHERE id = ?");
+                PreparedStatement clearBlocks = c.prepareStatement("DELETE FROM identity_blocks WHERE identity_id = ?");
+                PreparedStatement block = c.prepareStatement(
+                        "INSERT OR IGNORE INTO identity_blocks(identity_id, key_bix) VALUES (?,?)")) {
+            Map<String, String> existing = existingIds(c, identities);
+            for (IdentityRecord rec : identities) {
+                byte[] mpiBix = bix("mpi", rec.mpiId());
+                String id = existing.get(HexFormat.of().formatHex(mpiBix));
+                boolean isNew = id == null;
+                if (isNew) {
+                    id = newId();
+                }
+                byte[] demo = enc("identities", id, "demo", Codec.encode(demographics(rec.demographics())));
+                String status = rec.status() == null ? IdentityRecord.ACTIVE : rec.status();
+                if (isNew) {
+                    insert.setString(1, id);
+                    insert.setBytes(2, mpiBix);
+                    insert.setBytes(3, enc("identities", id, "mpi", rec.mpiId().getBytes(StandardCharsets.UTF_8)));
+                    insert.setBytes(4, demo);
+                    insert.setString(5, status);
+                    insert.setString(6, now);
+                    insert.setString(7, now);
+                    insert.addBatch();
+                } else {
+                    update.setBytes(1, demo);
+                    update.setString(2, status);
+                    update.setString(3, now);
+                    update.setString(4, id);
+                    update.executeUpdate();
+                    clearBlocks.setString(1, id);
+                    clearBlocks.executeUpdate();
+                }
+                for (String k : rec.blockingKeys()) {
+                    block.setString(1, id);
+                    block.setBytes(2, bix("block", k));
+                    block.addBatch();
+                }
+            }
+            insert.executeBatch();
+            block.executeBatch();
+        }
+    }
+
+    /** The row ids of the identities that already exist, by hex blind index, looked up 500 at a time. */
+    private Map<String, String> existingIds(Connection c, List<IdentityRecord> identities) throws SQLException {
+        Map<String, String> out = new java.util.HashMap<>();
+        int chunk = 500;
+        for (int from = 0; from < identities.size(); from += chunk) {
+            List<IdentityRecord> part = identities.subList(from, Math.min(identities.size(), from + chunk));
+            String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT mpi_bix, id FROM identities WHERE mpi_bix IN (" + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setBytes(i + 1, bix("mpi", part.get(i).mpiId()));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(HexFormat.of().formatHex(rs.getBytes(1)), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> demographics(Demographics d) {
+        if (d == null) {
+            return java.util.Arrays.asList(null, null, null, null, null, null, null);
+        }
+        return java.util.Arrays.asList(d.firstName(), d.lastName(), d.dateOfBirth(), d.sex(), d.phone(),
+                d.district(), d.region());
+    }
+
+    private IdentityRecord identityFrom(ResultSet rs) throws SQLException, RegistryIntegrityException {
+        String id = rs.getString("id");
+        String mpi = new String(dec("identities", id, "mpi", rs.getBytes("mpi_enc")), StandardCharsets.UTF_8);
+        List<String> d;
+        try {
+            d = Codec.decode(dec("identities", id, "demo", rs.getBytes("demo_enc")));
+        } catch (IllegalArgumentException e) {
+            throw new RegistryIntegrityException("identities", id, "demo");
+        }
+        return new IdentityRecord(mpi, new Demographics(d.get(0), d.get(1), d.get(2), d.get(3), d.get(4), d.get(5),
+                d.get(6)), List.of(), rs.getString("status"), Instant.parse(rs.getString("created_at")),
+                Instant.parse(rs.getString("updated_at")));
+    }
+
+    private static final String IDENTITY_COLUMNS = "i.id, i.mpi_enc, i.demo_enc, i.status, i.created_at, i.updated_at";
+
+    @Override
+    public Optional<IdentityRecord> identityByMpiId(String mpiId) throws RegistryException {
+        byte[] b = bix("mpi", mpiId);
+        return read(c -> {
+            PreparedStatement ps = cached(c, "SELECT " + IDENTITY_COLUMNS + " FROM identities i WHERE i.mpi_bix = ?");
+            ps.setBytes(1, b);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(identityFrom(rs)) : Optional.<IdentityRecord>empty();
+            }
+        }, "find identity");
+    }
+
+    @Override
+    public Optional<IdentityRecord> identityByTei(String programUid, String teiUid) throws RegistryException {
+        byte[] b = bix("tei", teiUid);
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + IDENTITY_COLUMNS + " FROM identities i"
+                    + " JOIN external_ids e ON e.identity_id = i.id WHERE e.program_uid = ? AND e.tei_bix = ?")) {
+                ps.setString(1, programUid);
+                ps.setBytes(2, b);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(identityFrom(rs)) : Optional.<IdentityRecord>empty();
+                }
+            }
+        }, "find identity by TEI");
+    }
+
+    @Override
+    public List<IdentityRecord> identitiesByBlockingKey(String blockingKey) throws RegistryException {
+        byte[] b = bix("block", blockingKey);
+        return read(c -> {
+            List<IdentityRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + IDENTITY_COLUMNS + " FROM identities i"
+                    + " JOIN identity_blocks k ON k.identity_id = i.id WHERE k.key_bix = ?")) {
+                ps.setBytes(1, b);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(identityFrom(rs));
+                    }
+                }
+            }
+            return out;
+        }, "find identities by blocking key");
+    }
+
+    @Override
+    public void linkExternalId(String mpiId, String programUid, String teiUid) throws RegistryException {
+        byte[] mpiBix = bix("mpi", mpiId);
+        byte[] teiBix = bix("tei", teiUid);
+        write(c -> {
+            String identityId = identityIdByBix(c, mpiBix);
+            if (identityId == null) {
+                throw new RegistryException("error.registry.unknownIdentity", "no identity " + mpiId, mpiId);
+            }
+            String existing = null;
+            String existingIdentity = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, identity_id FROM external_ids WHERE program_uid = ? AND tei_bix = ?")) {
+                ps.setString(1, programUid);
+                ps.setBytes(2, teiBix);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        existing = rs.getString(1);
+                        existingIdentity = rs.getString(2);
+                    }
+                }
+            }
+            if (existing == null) {
+                String id = newId();
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO external_ids(id, identity_id, program_uid,"
+                        + " tei_bix, tei_enc, created_at) VALUES (?,?,?,?,?,?)")) {
+                    ps.setString(1, id);
+                    ps.setString(2, identityId);
+                    ps.setString(3, programUid);
+                    ps.setBytes(4, teiBix);
+                    ps.setBytes(5, enc("external_ids", id, "tei", teiUid.getBytes(StandardCharsets.UTF_8)));
+                    ps.setString(6, now());
+                    ps.executeUpdate();
+                }
+                appendAudit(c, "external_id.linked", "program=" + programUid + " tei=" + teiUid + " mpi=" + mpiId, null);
+            } else if (!existingIdentity.equals(identityId)) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE external_ids SET identity_id = ? WHERE id = ?")) {
+                    ps.setString(1, identityId);
+                    ps.setString(2, existing);
+                    ps.executeUpdate();
+                }
+                appendAudit(c, "external_id.relinked", "program=" + programUid + " tei=" + teiUid + " mpi=" + mpiId,
+                        null);
+            }
+            return null;
+        });
+    }
+
+    private static String identityIdByBix(Connection c, byte[] mpiBix) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM identities WHERE mpi_bix = ?")) {
+            ps.setBytes(1, mpiBix);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- programs and enrollments
+
+    @Override
+    public void saveProgram(ProgramInfo program) throws RegistryException {
+        List<String> attrs = new ArrayList<>();
+        for (ProgramInfo.Attribute a : program.attributes()) {
+            attrs.add(a.uid());
+            attrs.add(a.code());
+            attrs.add(a.displayName());
+            attrs.add(a.valueType());
+        }
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO programs(uid, name_enc, attributes_enc,"
+                    + " fetched_at) VALUES (?,?,?,?) ON CONFLICT(uid) DO UPDATE SET name_enc = excluded.name_enc,"
+                    + " attributes_enc = excluded.attributes_enc, fetched_at = excluded.fetched_at")) {
+                ps.setString(1, program.uid());
+                ps.setBytes(2, enc("programs", program.uid(), "name", program.name().getBytes(StandardCharsets.UTF_8)));
+                ps.setBytes(3, enc("programs", program.uid(), "attributes", Codec.encode(attrs)));
+                ps.setString(4, now());
+                ps.executeUpdate();
+            }
+            appendAudit(c, "program.cached", "program=" + program.uid() + " attributes=" + program.attributes().size(),
+                    null);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ProgramInfo> program(String uid) throws RegistryException {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name_enc, attributes_enc FROM programs WHERE uid = ?")) {
+                ps.setString(1, uid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<ProgramInfo>empty();
+                    }
+                    String name = new String(dec("programs", uid, "name", rs.getBytes(1)), StandardCharsets.UTF_8);
+                    List<String> a = Codec.decode(dec("programs", uid, "attributes", rs.getBytes(2)));
+                    List<ProgramInfo.Attribute> attrs = new ArrayList<>();
+                    for (int i = 0; i + 3 < a.size(); i += 4) {
+                        attrs.add(new ProgramInfo.Attribute(a.get(i), a.get(i + 1), a.get(i + 2), a.get(i + 3)));
+                    }
+                    return Optional.of(new ProgramInfo(uid, name, attrs));
+                }
+            }
+        }, "read program");
+    }
+
+    @Override
+    public void saveEnrollments(List<EnrollmentRecord> enrollments) throws RegistryException {
+        if (enrollments.isEmpty()) {
+            return;
+        }
+        write(c -> {
+            String now = now();
+            try (PreparedStatement find = c.prepareStatement("SELECT id FROM enrollments WHERE enrollment_uid = ?");
+                    PreparedStatement upsert = c.prepareStatement("INSERT INTO enrollments(id, enrollment_uid,"
+                            + " program_uid, org_unit_uid, tei_bix, identity_id, status, enrolled_at, occurred_at,"
+                            + " updated_at, values_enc, synced_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                            + " ON CONFLICT(id) DO UPDATE SET program_uid = excluded.program_uid,"
+                            + " org_unit_uid = excluded.org_unit_uid, tei_bix = excluded.tei_bix,"
+                            + " identity_id = excluded.identity_id, status = excluded.status,"
+                            + " enrolled_at = excluded.enrolled_at, occurred_at = excluded.occurred_at,"
+                            + " updated_at = excluded.updated_at, values_enc = excluded.values_enc,"
+                            + " synced_at = excluded.synced_at")) {
+                for (EnrollmentRecord e : enrollments) {
+                    find.setString(1, e.enrollmentUid());
+                    String id;
+                    try (ResultSet rs = find.executeQuery()) {
+                        id = rs.next() ? rs.getString(1) : newId();
+                    }
+                    List<String> values = new ArrayList<>();
+                    for (EnrollmentRecord.Value v : e.values()) {
+                        values.add(v.attributeUid());
+                        values.add(v.value());
+                        values.add(v.category());
+                    }
+                    upsert.setString(1, id);
+                    upsert.setString(2, e.enrollmentUid());
+                    upsert.setString(3, e.programUid());
+                    upsert.setString(4, e.orgUnitUid());
+                    upsert.setBytes(5, bix("tei", e.teiUid()));
+                    upsert.setString(6, e.mpiId() == null ? null : identityIdByBix(c, bix("mpi", e.mpiId())));
+                    upsert.setString(7, e.status());
+                    upsert.setString(8, e.enrolledAt() == null ? null : e.enrolledAt().toString());
+                    upsert.setString(9, e.occurredAt() == null ? null : e.occurredAt().toString());
+                    upsert.setString(10, e.updatedAt() == null ? null : e.updatedAt().toString());
+                    upsert.setBytes(11, enc("enrollments", id, "values", Codec.encode(values)));
+                    upsert.setString(12, now);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            appendAudit(c, "enrollments.saved", "count=" + enrollments.size(), null);
+            return null;
+        });
+    }
+
+    @Override
+    public RegistryStats stats() throws RegistryException {
+        return read(c -> {
+            long identities = count(c, "SELECT COUNT(*) FROM identities WHERE status = 'active'");
+            long review = count(c, "SELECT COUNT(*) FROM review_items WHERE status = 'pending'");
+            long cards = count(c, "SELECT COUNT(*) FROM issued_cards");
+            Map<String, RegistryStats.ProgramStats> programs = new LinkedHashMap<>();
+            Map<String, String> names = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT uid, name_enc FROM programs ORDER BY uid")) {
+                while (rs.next()) {
+                    String uid = rs.getString(1);
+                    names.put(uid, new String(dec("programs", uid, "name", rs.getBytes(2)), StandardCharsets.UTF_8));
+                }
+            }
+            Map<String, long[]> counts = new LinkedHashMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT program_uid,"
+                    + " COUNT(DISTINCT tei_bix), COUNT(*) FROM enrollments GROUP BY program_uid ORDER BY program_uid")) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+            }
+            java.util.Set<String> uids = new java.util.TreeSet<>(names.keySet());
+            uids.addAll(counts.keySet());
+            for (String uid : uids) {
+                long[] n = counts.getOrDefault(uid, new long[2]);
+                programs.put(uid, new RegistryStats.ProgramStats(names.get(uid), n[0], n[1]));
+            }
+            return new RegistryStats(identities, review, cards, programs);
+        }, "count registry");
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- secrets
+
+    @Override
+    public void putSecret(String name, byte[] value) throws RegistryException {
+        byte[] nameBix = bix("secret", name);
+        write(c -> {
+            String id = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM secrets WHERE name_bix = ?")) {
+                ps.setBytes(1, nameBix);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        id = rs.getString(1);
+                    }
+                }
+            }
+            if (id == null) {
+                id = newId();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO secrets(name_bix, id, value_enc, updated_at)"
+                    + " VALUES (?,?,?,?) ON CONFLICT(name_bix) DO UPDATE SET value_enc = excluded.value_enc,"
+                    + " updated_at = excluded.updated_at")) {
+                ps.setBytes(1, nameBix);
+                ps.setString(2, id);
+                ps.setBytes(3, enc("secrets", id, "value", value));
+                ps.setString(4, now());
+                ps.executeUpdate();
+            }
+            appendAudit(c, "secret.stored", "secret=" + id, null);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<byte[]> secret(String name) throws RegistryException {
+        byte[] nameBix = bix("secret", name);
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, value_enc FROM secrets WHERE name_bix = ?")) {
+                ps.setBytes(1, nameBix);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(dec("secrets", rs.getString(1), "value", rs.getBytes(2)))
+                            : Optional.<byte[]>empty();
+                }
+            }
+        }, "read secret");
+    }
+
+    // ---------------------------------------------------------------- keys, backup, checks
+
+    @Override
+    public void changePassphrase(char[] current, char[] next) throws RegistryException {
+        Keyslot slot = read(c -> keyslot(c, SLOT_PASSPHRASE), "read key slot");
+        try (DataKey check = DataKey.unwrap(slot.wrapped(), Argon2Kdf.derive(current, KdfParams.decode(slot.kdf())),
+                SLOT_PASSPHRASE)) {
+            if (!check.sameKeyAs(key)) {
+                throw new WrongPassphraseException("error.registry.wrongPassphrase");
+            }
+        } catch (CryptoIntegrityException e) {
+            throw new WrongPassphraseException("error.registry.wrongPassphrase");
+        }
+        if (!PassphrasePolicy.evaluate(next).acceptable()) {
+            throw new RegistryException("error.registry.weakPassphrase", "passphrase refused by policy");
+        }
+        setPassphrase(next, "passphrase.changed");
+    }
+
+    private void setPassphrase(char[] next, String auditAction) throws RegistryException {
+        Keyslot slot = read(c -> keyslot(c, SLOT_PASSPHRASE), "read key slot");
+        KdfParams params = KdfParams.decode(slot.kdf()).withSalt(Argon2Kdf.newSalt());
+        byte[] wrapped = key.wrap(Argon2Kdf.derive(next, params), SLOT_PASSPHRASE);
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE keyring SET kdf = ?, wrapped = ?, updated_at = ? WHERE slot = ?")) {
+                ps.setString(1, params.encode());
+                ps.setBytes(2, wrapped);
+                ps.setString(3, now());
+                ps.setString(4, SLOT_PASSPHRASE);
+                ps.executeUpdate();
+            }
+            appendAudit(c, auditAction, "slot=" + SLOT_PASSPHRASE, null);
+            return null;
+        });
+    }
+
+    @Override
+    public void backup(Path out) throws RegistryException {
+        Path dir = out.toAbsolutePath().getParent();
+        Path snapshot;
+        try {
+            Files.createDirectories(dir);
+            snapshot = Files.createTempFile(dir, ".carnet-snapshot", ".db");
+            Files.delete(snapshot);
+        } catch (IOException e) {
+            throw new RegistryException("error.backup.write", "cannot write in the backup folder", e, out);
+        }
+        try {
+            read(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("backup to '" + snapshot.toString().replace("'", "''") + "'");
+                }
+                return null;
+            }, "backup");
+            Map<String, Keyslot> slots = read(c -> Map.of(SLOT_PASSPHRASE, keyslot(c, SLOT_PASSPHRASE),
+                    SLOT_RECOVERY, keyslot(c, SLOT_RECOVERY)), "read key slots");
+            BackupFormat.write(snapshot, out, registryId, slots, key.backupKey());
+        } finally {
+            try {
+                Files.deleteIfExists(snapshot);
+            } catch (IOException e) {
+                LOG.warn("Temporary backup snapshot could not be removed");
+            }
+        }
+        audit("registry.backup", "file=" + out.getFileName(), null);
+    }
+
+    /** Caps the file at its current size plus {@code extraPages} pages: lets tests meet a full disk for real. */
+    void limitPagesForTest(int extraPages) throws RegistryException {
+        write(c -> {
+            long pages = count(c, "PRAGMA page_count");
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA max_page_count = " + (pages + extraPages));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public String integrityCheck() throws RegistryException {
+        return read(c -> {
+            StringBuilder sb = new StringBuilder();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                while (rs.next()) {
+                    if (sb.length() > 0) {
+                        sb.append("; ");
+                    }
+                    sb.append(rs.getString(1));
+                }
+            }
+            return sb.toString();
+        }, "integrity check");
+    }
+
+    // ---------------------------------------------------------------- files
+
+    static void moveInto(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteWithSidecars(Path db) throws IOException {
+        Files.deleteIfExists(db);
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-wal"));
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
+    }
+
+    static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("close failed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+}
