@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.carnet.core.common.AppException;
 import org.carnet.core.crypto.Argon2Kdf;
 import org.carnet.core.crypto.KdfParams;
+import org.carnet.core.guard.Redactor;
 import org.carnet.core.registry.AuditActor;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.settings.AppHome;
@@ -85,10 +86,14 @@ public final class AppContext implements AutoCloseable {
         registry.set(r);
     }
 
-    /** Hands the registry over to the caller, who closes it; the context then has none. */
+    /**
+     * Hands the registry over to the caller, who closes it; the context then has none, and the log masker forgets the
+     * personal values it learnt from it (they belong to the registry being locked).
+     */
     public Registry detachRegistry() {
         Registry r = registry.get();
         registry.set(null);
+        Redactor.global().clearSensitive();
         return r;
     }
 

@@ -135,9 +135,9 @@ final class RegistryFlow {
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get("registryui.backup.chooserTitle"));
-        chooser.setInitialFileName("carnet-backup-" + LocalDate.now() + ".db");
+        chooser.setInitialFileName("carnet-backup-" + LocalDate.now() + ".cbk");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(i18n.get("registryui.backup.filter"), "*.db"),
+                new FileChooser.ExtensionFilter(i18n.get("registryui.backup.filter"), "*.cbk"),
                 new FileChooser.ExtensionFilter(i18n.get("registryui.backup.allFiles"), "*"));
         File f = chooser.showSaveDialog(owner);
         if (f != null) {
@@ -181,7 +181,7 @@ final class RegistryFlow {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get("registryui.restore.chooserTitle"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(i18n.get("registryui.backup.filter"), "*.db"),
+                new FileChooser.ExtensionFilter(i18n.get("registryui.backup.filter"), "*.cbk"),
                 new FileChooser.ExtensionFilter(i18n.get("registryui.backup.allFiles"), "*"));
         File f = chooser.showOpenDialog(owner);
         if (f == null) {

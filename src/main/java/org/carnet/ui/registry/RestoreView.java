@@ -68,6 +68,13 @@ public final class RestoreView extends VBox {
         recoveryKey.setId("restoreRecoveryKey");
         recoveryKey.getStyleClass().add("recovery-key-input");
         recoveryKey.promptTextProperty().bind(i18n.text("registryui.unlock.recoveryKeyPrompt"));
+        NewPassphraseFields newPassphrase = new NewPassphraseFields(i18n, "passphraseui.new", "restoreNewPassphrase",
+                "restoreConfirm");
+        newPassphrase.visibleProperty().bind(useKey.selectedProperty());
+        newPassphrase.managedProperty().bind(newPassphrase.visibleProperty());
+        Label newPassphraseNote = Forms.text(i18n, "registryui.restore.newPassphraseNote", "form-hint");
+        newPassphraseNote.visibleProperty().bind(useKey.selectedProperty());
+        newPassphraseNote.managedProperty().bind(newPassphraseNote.visibleProperty());
         passphrase.visibleProperty().bind(usePassphrase.selectedProperty());
         passphrase.managedProperty().bind(passphrase.visibleProperty());
         recoveryKey.visibleProperty().bind(useKey.selectedProperty());
@@ -77,7 +84,7 @@ public final class RestoreView extends VBox {
             (b == usePassphrase ? passphrase : recoveryKey).requestFocus();
             MessageLine.fitWindow(this);
         });
-        VBox secret = new VBox(8, usePassphrase, passphrase, useKey, recoveryKey);
+        VBox secret = new VBox(8, usePassphrase, passphrase, useKey, recoveryKey, newPassphraseNote, newPassphrase);
         secret.disableProperty().bind(busy.or(done));
 
         Label lockedNote = Forms.text(i18n, "registryui.restore.lockedNote", "form-hint");
@@ -87,7 +94,8 @@ public final class RestoreView extends VBox {
 
         Button restore = Forms.button(i18n, "restoreButton", "registryui.restore.button", true);
         restore.disableProperty().bind(busy.or(Bindings.when(usePassphrase.selectedProperty())
-                .then(passphrase.textProperty().isEmpty()).otherwise(recoveryKey.textProperty().isEmpty())));
+                .then(passphrase.textProperty().isEmpty())
+                .otherwise(recoveryKey.textProperty().isEmpty().or(newPassphrase.validProperty().not()))));
         restore.visibleProperty().bind(done.not());
         restore.managedProperty().bind(restore.visibleProperty());
         Button cancel = Forms.button(i18n, "restoreCancel", "registryui.cancel", false);
@@ -113,6 +121,7 @@ public final class RestoreView extends VBox {
         restore.setOnAction(e -> {
             RecoveryKey key = null;
             char[] pass = null;
+            char[] next = null;
             if (usePassphrase.isSelected()) {
                 pass = NewPassphraseFields.chars(passphrase);
             } else {
@@ -127,6 +136,7 @@ public final class RestoreView extends VBox {
                     }
                     return;
                 }
+                next = newPassphrase.passphrase();
             }
             Registry current = detached.get() ? null : detachCurrent.get();
             detached.set(true);
@@ -134,16 +144,24 @@ public final class RestoreView extends VBox {
             message.clear();
             char[] passphraseChars = pass;
             RecoveryKey recovery = key;
+            char[] nextChars = next;
             LOG.info("Restoring the registry from a backup");
             tasks.run("registry-restore", progress -> {
                 try {
                     if (current != null) {
                         current.close();
                     }
-                    return passphraseChars != null ? Registries.restore(backup, target, passphraseChars, actor)
-                            : Registries.restore(backup, target, recovery, actor);
+                    if (passphraseChars != null) {
+                        return Registries.restore(backup, target, passphraseChars, actor);
+                    }
+                    // Like `carnet restore --recovery-key`: whoever needs the recovery key does not know the
+                    // backup's passphrase, so a new one is set at once.
+                    Path aside = Registries.restore(backup, target, recovery, actor);
+                    Registries.openWithRecoveryKey(target, recovery, nextChars, actor).close();
+                    return aside;
                 } finally {
                     NewPassphraseFields.wipe(passphraseChars);
+                    NewPassphraseFields.wipe(nextChars);
                     if (recovery != null) {
                         recovery.destroy();
                     }
@@ -153,11 +171,13 @@ public final class RestoreView extends VBox {
                 done.set(true);
                 passphrase.clear();
                 recoveryKey.clear();
+                newPassphrase.clear();
                 LOG.info("Registry restored from a backup");
+                String done = passphraseChars != null ? "registryui.restore.done" : "registryui.restore.doneRecovery";
                 if (aside != null) {
-                    message.show(MessageLine.Kind.SUCCESS, "registryui.restore.doneAside", aside.toString());
+                    message.show(MessageLine.Kind.SUCCESS, done + "Aside", aside.toString());
                 } else {
-                    message.show(MessageLine.Kind.SUCCESS, "registryui.restore.done");
+                    message.show(MessageLine.Kind.SUCCESS, done);
                 }
                 cont.requestFocus();
             }, error -> {

@@ -32,10 +32,13 @@ final class RegistryUiTestSupport {
         return new FxTaskRunner(executor);
     }
 
+    /** Shows a dialog view like the app does: a fixed-size window that follows its content. */
     static void show(Stage stage, Parent view) {
         Scene scene = new Scene(view);
         Theme.apply(scene);
+        stage.setResizable(false); // the primary stage is shared by all test classes: reset what others set
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.show();
     }
 
