@@ -20,6 +20,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.carnet.core.common.Version;
@@ -91,7 +93,12 @@ public final class MainWindow {
         root.setId("mainRoot");
         root.getStyleClass().add("main-root");
         root.setTop(menuBar());
-        root.setCenter(tabs);
+        // While the registry is locked behind the set-up or unlock window, the window beneath is dimmed.
+        Region lockShade = new Region();
+        lockShade.setId("lockShade");
+        lockShade.getStyleClass().add("lock-shade");
+        lockShade.visibleProperty().bind(registryFlow.lockedOut());
+        root.setCenter(new StackPane(tabs, lockShade));
         root.setBottom(statusBar);
 
         Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);

@@ -40,6 +40,7 @@ final class RegistryFlow {
     private final Stage owner;
     private final I18n i18n;
     private final BooleanProperty backupRunning = new SimpleBooleanProperty(this, "backupRunning");
+    private final BooleanProperty started = new SimpleBooleanProperty(this, "started");
     private Runnable quit = Platform::exit;
     private Stage auditWindow;
 
@@ -62,8 +63,14 @@ final class RegistryFlow {
         return context.home().registryFile();
     }
 
+    /** True while the registry flow has started and no registry is unlocked: the window shows it is locked. */
+    javafx.beans.binding.BooleanBinding lockedOut() {
+        return started.and(context.registryProperty().isNull());
+    }
+
     /** At start, and whenever the registry is locked: set it up when there is none, else unlock it. */
     void start() {
+        started.set(true);
         if (context.registry() != null) {
             return;
         }

@@ -14,6 +14,7 @@ public final class LanguageSwitch extends HBox {
     public LanguageSwitch(I18n i18n, String idPrefix) {
         getStyleClass().add("language-switch");
         setAlignment(Pos.CENTER_RIGHT);
+        setMinWidth(USE_PREF_SIZE);
         ToggleGroup group = new ToggleGroup();
         for (Locale l : I18n.SUPPORTED) {
             ToggleButton b = new ToggleButton();
@@ -22,6 +23,7 @@ public final class LanguageSwitch extends HBox {
             b.setToggleGroup(group);
             b.setSelected(l.equals(i18n.locale()));
             b.setFocusTraversable(false);
+            b.setMinWidth(USE_PREF_SIZE);
             b.setOnAction(e -> {
                 i18n.setLocale(l);
                 b.setSelected(true);

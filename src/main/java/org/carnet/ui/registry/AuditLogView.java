@@ -110,10 +110,10 @@ public final class AuditLogView extends BorderPane {
         seq.getStyleClass().add("numeric-column");
         table.getColumns().add(seq);
         table.getColumns().add(column("auditui.col.time", e -> e.at() == null ? "" : TIME.format(e.at()), 150));
-        table.getColumns().add(column("auditui.col.channel", AuditEntry::channel, 90));
+        table.getColumns().add(column("auditui.col.channel", AuditEntry::channel, 80));
         table.getColumns().add(column("auditui.col.user", AuditEntry::osUser, 110));
-        table.getColumns().add(column("auditui.col.action", AuditEntry::action, 190));
-        table.getColumns().add(column("auditui.col.resource", AuditEntry::resource, 190));
+        table.getColumns().add(column("auditui.col.action", AuditEntry::action, 170));
+        table.getColumns().add(column("auditui.col.resource", AuditEntry::resource, 280));
         table.getColumns().add(column("auditui.col.reason", AuditEntry::reason, 260));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
@@ -134,6 +134,12 @@ public final class AuditLogView extends BorderPane {
         setTop(top);
         setCenter(table);
         setBottom(bottom);
+        // Focus the table, not the filter, so the filter's hint stays readable.
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                javafx.application.Platform.runLater(table::requestFocus);
+            }
+        });
         load();
     }
 

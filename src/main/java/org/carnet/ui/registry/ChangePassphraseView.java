@@ -3,7 +3,6 @@ package org.carnet.ui.registry;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
@@ -32,10 +31,10 @@ public final class ChangePassphraseView extends VBox {
         getStyleClass().add("registry-dialog");
         current.setId("changeCurrent");
         current.disableProperty().bind(busy.or(done));
-        Label currentLabel = Forms.text(i18n, "passphraseui.current", "form-label");
-        currentLabel.setLabelFor(current);
         next = new NewPassphraseFields(i18n, "passphraseui.new", "changeNew", "changeConfirm");
-        next.disableProperty().bind(busy.or(done));
+        next.prepend(i18n, "passphraseui.current", current);
+        next.passphraseField().disableProperty().bind(busy.or(done));
+        next.confirmField().disableProperty().bind(busy.or(done));
         message = new MessageLine(i18n);
         message.setId("changeMessage");
 
@@ -103,7 +102,6 @@ public final class ChangePassphraseView extends VBox {
 
         VBox page = Forms.page(
                 Forms.header(i18n, Icons.KEY, "registryui.change.title", "registryui.change.subtitle", null),
-                new VBox(6, currentLabel, current),
                 next,
                 Forms.callout(i18n, Icons.SHIELD, "registryui.change.note", "callout-info"),
                 message,

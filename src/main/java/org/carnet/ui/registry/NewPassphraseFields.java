@@ -86,6 +86,22 @@ public final class NewPassphraseFields extends GridPane {
         GridPane.setMargin(confirm, new javafx.geometry.Insets(6, 0, 0, 0));
     }
 
+    /** Adds a field above the new passphrase (current passphrase, recovery key), aligned with the others. */
+    public void prepend(I18n i18n, String labelKey, javafx.scene.Node field) {
+        for (javafx.scene.Node n : getChildren()) {
+            Integer row = GridPane.getRowIndex(n);
+            GridPane.setRowIndex(n, (row == null ? 0 : row) + 1);
+        }
+        Label l = label(i18n, labelKey);
+        if (field instanceof javafx.scene.control.Control c) {
+            l.setLabelFor(c);
+        }
+        add(l, 0, 0);
+        add(field, 1, 0);
+        GridPane.setMargin(l, new javafx.geometry.Insets(0, 0, 6, 0));
+        GridPane.setMargin(field, new javafx.geometry.Insets(0, 0, 6, 0));
+    }
+
     private static Label label(I18n i18n, String key) {
         Label l = new Label();
         l.textProperty().bind(i18n.text(key));

@@ -84,8 +84,11 @@ public final class RestoreView extends VBox {
             (b == usePassphrase ? passphrase : recoveryKey).requestFocus();
             MessageLine.fitWindow(this);
         });
-        VBox secret = new VBox(8, usePassphrase, passphrase, useKey, recoveryKey, newPassphraseNote, newPassphrase);
-        secret.disableProperty().bind(busy.or(done));
+        Label howLabel = Forms.text(i18n, "registryui.restore.how", "form-label");
+        VBox secret = new VBox(8, howLabel, usePassphrase, passphrase, useKey, recoveryKey, newPassphraseNote, newPassphrase);
+        secret.disableProperty().bind(busy);
+        secret.visibleProperty().bind(done.not());
+        secret.managedProperty().bind(secret.visibleProperty());
 
         Label lockedNote = Forms.text(i18n, "registryui.restore.lockedNote", "form-hint");
         lockedNote.setId("restoreLockedNote");
@@ -105,6 +108,7 @@ public final class RestoreView extends VBox {
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> onFinished.accept(false));
         Button cont = Forms.button(i18n, "restoreContinue", "registryui.restore.continue", false);
+        cont.getStyleClass().add("accent");
         cont.visibleProperty().bind(done);
         cont.managedProperty().bind(done);
         cont.setOnAction(e -> onFinished.accept(true));
@@ -180,6 +184,7 @@ public final class RestoreView extends VBox {
                     message.show(MessageLine.Kind.SUCCESS, done);
                 }
                 cont.requestFocus();
+                MessageLine.fitWindow(this);
             }, error -> {
                 busy.set(false);
                 if (error instanceof WrongPassphraseException) {
@@ -203,7 +208,6 @@ public final class RestoreView extends VBox {
                 file,
                 Forms.callout(i18n, Icons.WARNING, targetExists ? "registryui.restore.warning"
                         : "registryui.restore.warningFirst", "callout-warning"),
-                Forms.text(i18n, "registryui.restore.how", "form-label"),
                 secret, message, lockedNote,
                 Forms.buttonBar(null, spinner, cancel, restore, cont));
         getChildren().add(page);

@@ -122,19 +122,19 @@ public final class UnlockView extends StackPane {
         passphrasePage = Forms.page(
                 Forms.header(i18n, Icons.LOCK, "registryui.unlock.title", "registryui.unlock.subtitle",
                         new LanguageSwitch(i18n, "unlockLanguage")),
-                field, message,
-                Forms.text(i18n, "registryui.unlock.location", "form-hint", registryFile.toString()),
-                Forms.buttonBar(useRecovery, spinner(), quit, unlock));
+                field, useRecovery, message,
+                Forms.buttonBar(null, spinner(), quit, unlock),
+                Forms.text(i18n, "registryui.unlock.location", "form-hint", registryFile.toString()));
 
         // ---- With the recovery key ----
         recoveryKey.setId("unlockRecoveryKey");
         recoveryKey.getStyleClass().add("recovery-key-input");
         recoveryKey.promptTextProperty().bind(i18n.text("registryui.unlock.recoveryKeyPrompt"));
         recoveryKey.disableProperty().bind(busy);
-        Label keyLabel = Forms.text(i18n, "registryui.unlock.recoveryKey", "form-label");
-        keyLabel.setLabelFor(recoveryKey);
         newPassphrase = new NewPassphraseFields(i18n, "passphraseui.new", "recoveryNewPassphrase", "recoveryConfirm");
-        newPassphrase.disableProperty().bind(busy);
+        newPassphrase.prepend(i18n, "registryui.unlock.recoveryKey", recoveryKey);
+        newPassphrase.passphraseField().disableProperty().bind(busy);
+        newPassphrase.confirmField().disableProperty().bind(busy);
         recoveryMessage = new MessageLine(i18n);
         recoveryMessage.setId("recoveryUnlockMessage");
         Button recoveryUnlock = Forms.button(i18n, "recoveryUnlock", "registryui.unlock.recoveryButton", true);
@@ -152,8 +152,8 @@ public final class UnlockView extends StackPane {
         recoveryPage = Forms.page(
                 Forms.header(i18n, Icons.KEY, "registryui.unlock.recoveryTitle", "registryui.unlock.recoverySubtitle",
                         new LanguageSwitch(i18n, "recoveryLanguage")),
-                new VBox(6, keyLabel, recoveryKey), newPassphrase, recoveryMessage,
-                Forms.buttonBar(usePassphrase, spinner(), quit2, recoveryUnlock));
+                newPassphrase, usePassphrase, recoveryMessage,
+                Forms.buttonBar(null, spinner(), quit2, recoveryUnlock));
 
         getChildren().add(passphrasePage);
         sceneProperty().addListener((o, a, b) -> {
