@@ -115,6 +115,31 @@ class RegistryFlowTest {
     }
 
     @Test
+    void restoringWithTheRecoveryKeySetsANewPassphrase(FxRobot robot) throws Exception {
+        Registries.Created created = Registries.create(home.resolve("registry.db"), PASS.toCharArray(),
+                Argon2Kdf.forTests(), context.actor());
+        robot.interact(() -> context.setRegistry(created.registry()));
+        Path backup = Files.createTempDirectory("carnet-backup").resolve("backup.cbk");
+        created.registry().backup(backup);
+
+        robot.interact(() -> window.registryFlow().restoreFrom(backup));
+        robot.clickOn("#restoreUseRecoveryKey");
+        robot.interact(() -> robot.lookup("#restoreRecoveryKey").queryTextInputControl()
+                .setText(created.recoveryKey().display()));
+        setText(robot, "#restoreNewPassphrase", "orange canoe quiet meadow");
+        setText(robot, "#restoreConfirm", "orange canoe quiet meadow");
+        robot.clickOn("#restoreButton");
+        waitUntil(() -> robot.lookup("#restoreContinue").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#restoreContinue");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        setText(robot, "#unlockPassphrase", "orange canoe quiet meadow");
+        robot.clickOn("#unlockButton");
+        waitUntil(() -> context.registry() != null);
+        assertEquals("Registry unlocked", status(robot));
+    }
+
+    @Test
     void backupThenRestoreLocksAndUnlocksTheRestoredRegistry(FxRobot robot) throws Exception {
         Registry first = Registries.create(home.resolve("registry.db"), PASS.toCharArray(), Argon2Kdf.forTests(),
                 context.actor()).registry();

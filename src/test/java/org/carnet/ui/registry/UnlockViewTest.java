@@ -121,6 +121,27 @@ class UnlockViewTest {
     }
 
     @Test
+    void repeatedWrongPassphrasesDisableTheButtonWithACountdown(FxRobot robot) {
+        PasswordField field = robot.lookup("#unlockPassphrase").queryAs(PasswordField.class);
+        MessageLine message = robot.lookup("#unlockMessage").queryAs(MessageLine.class);
+        for (int i = 0; i < 3; i++) {
+            robot.interact(() -> field.setText("wrong passphrase number one"));
+            robot.clickOn("#unlockButton");
+            waitUntil(() -> message.kind() != null && field.getText().isEmpty() && !field.isDisabled());
+        }
+        // The core now asks to wait: the view says so, counts down, and keeps the button disabled meanwhile.
+        waitUntil(() -> view.secondsLeft() > 0);
+        assertEquals(MessageLine.Kind.WARNING, message.kind());
+        assertTrue(message.getText().startsWith("Too many wrong attempts"), message.getText());
+        robot.interact(() -> field.setText(GOOD));
+        assertTrue(robot.lookup("#unlockButton").queryButton().isDisabled(), "disabled while the countdown runs");
+        waitUntil(() -> view.secondsLeft() == 0);
+        assertEquals(i18n.get("registryui.unlock.tryAgain"), message.getText());
+        robot.clickOn("#unlockButton");
+        waitUntil(() -> unlocked.get() != null);
+    }
+
+    @Test
     void durationsReadNaturally() {
         assertEquals("45 s", UnlockView.duration(i18n, 45));
         assertEquals("2 min 05 s", UnlockView.duration(i18n, 125));
