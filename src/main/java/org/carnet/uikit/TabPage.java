@@ -7,7 +7,13 @@ import javafx.scene.layout.VBox;
 
 /** The frame every tab shares: a heading with a one-line purpose, then the tab's content. */
 public class TabPage extends BorderPane {
+    private final I18n i18n;
+    private final TabId tab;
+
     public TabPage(I18n i18n, TabId tab) {
+        this.i18n = i18n;
+        this.tab = tab;
+        setId(tab.key() + "Tab");
         getStyleClass().addAll("tab-page", "tab-page-" + tab.key());
         Label title = new Label();
         title.textProperty().bind(i18n.text("tab." + tab.key() + ".heading"));
@@ -23,5 +29,18 @@ public class TabPage extends BorderPane {
 
     protected void setContent(Node content) {
         setCenter(content);
+    }
+
+    /**
+     * Shows the tab's empty state (keys {@code <tab>.empty.title}, {@code .body}, {@code .step1..3}; id
+     * {@code <tab>EmptyState}) and returns it so the tab can add its actions.
+     */
+    protected EmptyState showEmptyState() {
+        String k = tab.key();
+        EmptyState empty = new EmptyState(i18n, Icons.forTab(tab), k + ".empty.title", k + ".empty.body",
+                java.util.List.of(k + ".empty.step1", k + ".empty.step2", k + ".empty.step3"));
+        empty.setId(k + "EmptyState");
+        setContent(empty);
+        return empty;
     }
 }

@@ -1,9 +1,7 @@
 package org.carnet.ui.review;
 
-import java.util.List;
 import org.carnet.uikit.EmptyState;
 import org.carnet.uikit.I18n;
-import org.carnet.uikit.Icons;
 import org.carnet.uikit.Navigator;
 import org.carnet.uikit.TabId;
 import org.carnet.uikit.TabPage;
@@ -12,11 +10,7 @@ import org.carnet.uikit.TabPage;
 public final class ReviewQueueView extends TabPage {
     public ReviewQueueView(I18n i18n, Navigator navigator) {
         super(i18n, TabId.REVIEW);
-        setId("reviewTab");
-        EmptyState empty = new EmptyState(i18n, Icons.forTab(TabId.REVIEW), "review.empty.title", "review.empty.body",
-                List.of("review.empty.step1", "review.empty.step2", "review.empty.step3"));
-        empty.setId("reviewEmptyState");
+        EmptyState empty = showEmptyState();
         empty.addAction("reviewGoSync", "action.goSync", () -> navigator.show(TabId.SYNC), true);
-        setContent(empty);
     }
 }

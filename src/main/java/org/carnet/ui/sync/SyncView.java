@@ -1,9 +1,7 @@
 package org.carnet.ui.sync;
 
-import java.util.List;
 import org.carnet.uikit.EmptyState;
 import org.carnet.uikit.I18n;
-import org.carnet.uikit.Icons;
 import org.carnet.uikit.Navigator;
 import org.carnet.uikit.TabId;
 import org.carnet.uikit.TabPage;
@@ -12,12 +10,8 @@ import org.carnet.uikit.TabPage;
 public final class SyncView extends TabPage {
     public SyncView(I18n i18n, Navigator navigator) {
         super(i18n, TabId.SYNC);
-        setId("syncTab");
-        EmptyState empty = new EmptyState(i18n, Icons.forTab(TabId.SYNC), "sync.empty.title", "sync.empty.body",
-                List.of("sync.empty.step1", "sync.empty.step2", "sync.empty.step3"));
-        empty.setId("syncEmptyState");
+        EmptyState empty = showEmptyState();
         empty.addAction("syncGoMapping", "action.goMapping", () -> navigator.show(TabId.MAPPING), true);
         empty.addAction("syncGoConnection", "action.goConnection", () -> navigator.show(TabId.CONNECTION), false);
-        setContent(empty);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.carnet.app.cli.CliContext;
+import org.carnet.app.cli.GroupCommand;
 import org.carnet.core.common.AppException;
 import org.carnet.core.registry.AuditEntry;
 import org.carnet.core.registry.AuditVerification;
@@ -19,15 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code carnet audit verify} and {@code carnet audit list [--json] [--limit N]}. */
 @Command(name = "audit")
-final class AuditCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class AuditCommand extends GroupCommand {
 
     @Command(name = "verify")
     static final class Verify implements Callable<Integer> {

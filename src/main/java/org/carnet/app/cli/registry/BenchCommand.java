@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.carnet.app.cli.CliContext;
+import org.carnet.app.cli.GroupCommand;
 import org.carnet.core.common.ProgressSink;
 import org.carnet.core.registry.RegistryBenchmark;
 import picocli.CommandLine.Command;
@@ -11,15 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code carnet bench registry [--rows N] [--batch N]}: speed figures of the encrypted registry. */
 @Command(name = "bench")
-final class BenchCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class BenchCommand extends GroupCommand {
 
     @Command(name = "registry")
     static final class RegistryBench implements Callable<Integer> {

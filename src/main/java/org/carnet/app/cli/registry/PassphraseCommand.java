@@ -2,6 +2,7 @@ package org.carnet.app.cli.registry;
 
 import java.util.concurrent.Callable;
 import org.carnet.app.cli.CliContext;
+import org.carnet.app.cli.GroupCommand;
 import org.carnet.core.common.AppException;
 import org.carnet.core.registry.Registries;
 import org.carnet.core.registry.Registry;
@@ -10,15 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code carnet passphrase change}: current from CARNET_PASSPHRASE, new from CARNET_NEW_PASSPHRASE (or prompts). */
 @Command(name = "passphrase")
-final class PassphraseCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class PassphraseCommand extends GroupCommand {
 
     @Command(name = "change")
     static final class Change implements Callable<Integer> {

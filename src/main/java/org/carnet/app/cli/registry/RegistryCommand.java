@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.carnet.app.cli.CliContext;
+import org.carnet.app.cli.GroupCommand;
 import org.carnet.core.common.AppException;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.registry.RegistryStats;
@@ -14,15 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code carnet registry stats [--json]}. */
 @Command(name = "registry")
-final class RegistryCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class RegistryCommand extends GroupCommand {
 
     @Command(name = "stats")
     static final class Stats implements Callable<Integer> {
