@@ -201,13 +201,16 @@ public final class RestoreView extends VBox {
             });
         });
 
+        javafx.scene.Node warning = Forms.callout(i18n, Icons.WARNING, targetExists ? "registryui.restore.warning"
+                : "registryui.restore.warningFirst", "callout-warning");
+        warning.visibleProperty().bind(done.not());
+        warning.managedProperty().bind(warning.visibleProperty());
         Label file = Forms.text(i18n, "registryui.restore.file", "form-hint", backup.toString());
         file.setId("restoreFile");
         VBox page = Forms.page(
                 Forms.header(i18n, Icons.SYNC, "registryui.restore.title", "registryui.restore.subtitle", null),
                 file,
-                Forms.callout(i18n, Icons.WARNING, targetExists ? "registryui.restore.warning"
-                        : "registryui.restore.warningFirst", "callout-warning"),
+                warning,
                 secret, message, lockedNote,
                 Forms.buttonBar(null, spinner, cancel, restore, cont));
         getChildren().add(page);
