@@ -841,15 +841,17 @@ public final class SqliteRegistry implements Registry {
                     ps.setString(6, now());
                     ps.executeUpdate();
                 }
-                appendAudit(c, "external_id.linked", "program=" + programUid + " tei=" + teiUid + " mpi=" + mpiId, null);
+                // Row ids only: the TEI uid and MPI id are stored encrypted, so the audit must not spell them out.
+                appendAudit(c, "external_id.linked", "program=" + programUid + " external_id=" + id
+                        + " identity=" + identityId, null);
             } else if (!existingIdentity.equals(identityId)) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE external_ids SET identity_id = ? WHERE id = ?")) {
                     ps.setString(1, identityId);
                     ps.setString(2, existing);
                     ps.executeUpdate();
                 }
-                appendAudit(c, "external_id.relinked", "program=" + programUid + " tei=" + teiUid + " mpi=" + mpiId,
-                        null);
+                appendAudit(c, "external_id.relinked", "program=" + programUid + " external_id=" + existing
+                        + " identity=" + identityId, null);
             }
             return null;
         });
