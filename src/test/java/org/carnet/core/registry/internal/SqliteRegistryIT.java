@@ -99,6 +99,7 @@ class SqliteRegistryIT {
         r.saveEnrollments(List.of(new EnrollmentRecord("EnrUid00001", "IpHINAT79UW", "DiszpKrYNg8", "dNpxRu1mWG5",
                 people.get(0).mpiId(), "ACTIVE", Instant.parse("2026-01-05T00:00:00Z"), null, Instant.now(),
                 List.of(new EnrollmentRecord.Value("hivStatus01", "Séropositif confirmé", "HIV")))));
+        r.linkExternalId(people.get(0).mpiId(), "IpHINAT79UW", "dNpxRu1mWG5");
         r.putSecret("dhis2.password", "district-admin-pw".getBytes(StandardCharsets.UTF_8));
         r.audit("test.reason", "none", "operator typed Aminata by mistake");
         // Scan while the registry is open (WAL and SHM present), then again after close.
