@@ -677,9 +677,14 @@ public final class SqliteRegistry implements Registry {
                 PreparedStatement clearBlocks = c.prepareStatement("DELETE FROM identity_blocks WHERE identity_id = ?");
                 PreparedStatement block = c.prepareStatement(
                         "INSERT OR IGNORE INTO identity_blocks(identity_id, key_bix) VALUES (?,?)")) {
-            Map<String, String> existing = existingIds(c, identities);
+            List<byte[]> mpiBixes = new ArrayList<>(identities.size());
             for (IdentityRecord rec : identities) {
-                byte[] mpiBix = bix("mpi", rec.mpiId());
+                mpiBixes.add(bix("mpi", rec.mpiId()));
+            }
+            Map<String, String> existing = existingIds(c, mpiBixes);
+            for (int n = 0; n < identities.size(); n++) {
+                IdentityRecord rec = identities.get(n);
+                byte[] mpiBix = mpiBixes.get(n);
                 String id = existing.get(HexFormat.of().formatHex(mpiBix));
                 boolean isNew = id == null;
                 if (isNew) {
@@ -717,16 +722,16 @@ public final class SqliteRegistry implements Registry {
     }
 
     /** The row ids of the identities that already exist, by hex blind index, looked up 500 at a time. */
-    private Map<String, String> existingIds(Connection c, List<IdentityRecord> identities) throws SQLException {
+    private static Map<String, String> existingIds(Connection c, List<byte[]> mpiBixes) throws SQLException {
         Map<String, String> out = new java.util.HashMap<>();
         int chunk = 500;
-        for (int from = 0; from < identities.size(); from += chunk) {
-            List<IdentityRecord> part = identities.subList(from, Math.min(identities.size(), from + chunk));
+        for (int from = 0; from < mpiBixes.size(); from += chunk) {
+            List<byte[]> part = mpiBixes.subList(from, Math.min(mpiBixes.size(), from + chunk));
             String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT mpi_bix, id FROM identities WHERE mpi_bix IN (" + marks + ")")) {
                 for (int i = 0; i < part.size(); i++) {
-                    ps.setBytes(i + 1, bix("mpi", part.get(i).mpiId()));
+                    ps.setBytes(i + 1, part.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
