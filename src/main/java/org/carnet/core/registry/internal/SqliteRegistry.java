@@ -863,8 +863,13 @@ public final class SqliteRegistry implements Registry {
     }
 
     private static String identityIdByBix(Connection c, byte[] mpiBix) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM identities WHERE mpi_bix = ?")) {
-            ps.setBytes(1, mpiBix);
+        return rowIdByKey(c, "SELECT id FROM identities WHERE mpi_bix = ?", mpiBix);
+    }
+
+    /** The row id found by a one-parameter lookup on a blind index, or null. */
+    private static String rowIdByKey(Connection c, String sql, byte[] key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
@@ -1013,15 +1018,7 @@ public final class SqliteRegistry implements Registry {
     public void putSecret(String name, byte[] value) throws RegistryException {
         byte[] nameBix = bix("secret", name);
         write(c -> {
-            String id = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM secrets WHERE name_bix = ?")) {
-                ps.setBytes(1, nameBix);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        id = rs.getString(1);
-                    }
-                }
-            }
+            String id = rowIdByKey(c, "SELECT id FROM secrets WHERE name_bix = ?", nameBix);
             if (id == null) {
                 id = newId();
             }
