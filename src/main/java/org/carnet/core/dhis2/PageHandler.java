@@ -1,0 +1,18 @@
+package org.carnet.core.dhis2;
+
+import java.util.List;
+
+/**
+ * Receives a download page by page, so memory stays flat whatever the number of entities. A page may be empty: DHIS2
+ * filters ownership after paging. Throwing stops the download and the exception reaches the caller
+ * unchanged.
+ */
+@FunctionalInterface
+public interface PageHandler<E extends Exception> {
+    /**
+     * @param page     1-based page counter of this run
+     * @param entities the page's tracked entities not already delivered in this run
+     * @param expected total the server announced, or -1
+     */
+    void onPage(int page, List<TrackedEntity> entities, long expected) throws E;
+}
