@@ -32,6 +32,20 @@ public interface Registry extends AutoCloseable {
 
     Optional<ProgramInfo> program(String uid) throws RegistryException;
 
+    /** Every cached program, by name. */
+    List<ProgramInfo> programs() throws RegistryException;
+
+    /** Replaces the cached program list: programs no longer offered by the server are removed. */
+    void replacePrograms(List<ProgramInfo> programs) throws RegistryException;
+
+    /**
+     * Stores a connection profile document (URL, auth mode, username, pinned certificates) encrypted under {@code id};
+     * its secret goes through {@link #putSecret(String, byte[])}.
+     */
+    void saveConnectionProfile(String id, byte[] document) throws RegistryException;
+
+    Optional<byte[]> connectionProfile(String id) throws RegistryException;
+
     void saveEnrollments(List<EnrollmentRecord> enrollments) throws RegistryException;
 
     RegistryStats stats() throws RegistryException;

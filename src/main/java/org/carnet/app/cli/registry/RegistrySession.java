@@ -9,7 +9,7 @@ import org.carnet.core.registry.Registry;
 import org.carnet.core.settings.AppHome;
 
 /** Opening the registry of the CLI's home folder, with the passphrase from the environment or a prompt. */
-final class RegistrySession {
+public final class RegistrySession {
     private RegistrySession() {
     }
 
@@ -31,7 +31,7 @@ final class RegistrySession {
         return home;
     }
 
-    static Registry open(CliContext ctx) throws AppException {
+    public static Registry open(CliContext ctx) throws AppException {
         AppHome home = existingRegistryHome(ctx);
         char[] passphrase = Secrets.read(ctx, Secrets.PASSPHRASE, "cli.secret.prompt");
         return Registries.open(home.registryFile(), passphrase, actor());

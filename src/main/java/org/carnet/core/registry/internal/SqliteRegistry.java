@@ -880,27 +880,52 @@ public final class SqliteRegistry implements Registry {
 
     @Override
     public void saveProgram(ProgramInfo program) throws RegistryException {
-        List<String> attrs = new ArrayList<>();
-        for (ProgramInfo.Attribute a : program.attributes()) {
-            attrs.add(a.uid());
-            attrs.add(a.code());
-            attrs.add(a.displayName());
-            attrs.add(a.valueType());
-        }
         write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO programs(uid, name_enc, attributes_enc,"
-                    + " fetched_at) VALUES (?,?,?,?) ON CONFLICT(uid) DO UPDATE SET name_enc = excluded.name_enc,"
-                    + " attributes_enc = excluded.attributes_enc, fetched_at = excluded.fetched_at")) {
-                ps.setString(1, program.uid());
-                ps.setBytes(2, enc("programs", program.uid(), "name", program.name().getBytes(StandardCharsets.UTF_8)));
-                ps.setBytes(3, enc("programs", program.uid(), "attributes", Codec.encode(attrs)));
-                ps.setString(4, now());
-                ps.executeUpdate();
-            }
+            upsertProgram(c, program);
             appendAudit(c, "program.cached", "program=" + program.uid() + " attributes=" + program.attributes().size(),
                     null);
             return null;
         });
+    }
+
+    @Override
+    public void replacePrograms(List<ProgramInfo> programs) throws RegistryException {
+        write(c -> {
+            List<String> keep = new ArrayList<>();
+            for (ProgramInfo p : programs) {
+                upsertProgram(c, p);
+                keep.add(p.uid());
+            }
+            int removed = 0;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT uid FROM programs")) {
+                List<String> gone = new ArrayList<>();
+                while (rs.next()) {
+                    if (!keep.contains(rs.getString(1))) {
+                        gone.add(rs.getString(1));
+                    }
+                }
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM programs WHERE uid = ?")) {
+                    for (String uid : gone) {
+                        del.setString(1, uid);
+                        removed += del.executeUpdate();
+                    }
+                }
+            }
+            appendAudit(c, "programs.refreshed", "programs=" + programs.size() + " removed=" + removed, null);
+            return null;
+        });
+    }
+
+    private void upsertProgram(Connection c, ProgramInfo program) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO programs(uid, name_enc, attributes_enc,"
+                + " fetched_at) VALUES (?,?,?,?) ON CONFLICT(uid) DO UPDATE SET name_enc = excluded.name_enc,"
+                + " attributes_enc = excluded.attributes_enc, fetched_at = excluded.fetched_at")) {
+            ps.setString(1, program.uid());
+            ps.setBytes(2, enc("programs", program.uid(), "name", program.name().getBytes(StandardCharsets.UTF_8)));
+            ps.setBytes(3, enc("programs", program.uid(), "attributes", ProgramCodec.encode(program)));
+            ps.setString(4, now());
+            ps.executeUpdate();
+        }
     }
 
     @Override
@@ -909,19 +934,66 @@ public final class SqliteRegistry implements Registry {
             try (PreparedStatement ps = c.prepareStatement("SELECT name_enc, attributes_enc FROM programs WHERE uid = ?")) {
                 ps.setString(1, uid);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<ProgramInfo>empty();
-                    }
-                    String name = new String(dec("programs", uid, "name", rs.getBytes(1)), StandardCharsets.UTF_8);
-                    List<String> a = Codec.decode(dec("programs", uid, "attributes", rs.getBytes(2)));
-                    List<ProgramInfo.Attribute> attrs = new ArrayList<>();
-                    for (int i = 0; i + 3 < a.size(); i += 4) {
-                        attrs.add(new ProgramInfo.Attribute(a.get(i), a.get(i + 1), a.get(i + 2), a.get(i + 3)));
-                    }
-                    return Optional.of(new ProgramInfo(uid, name, attrs));
+                    return rs.next() ? Optional.of(programRow(uid, rs.getBytes(1), rs.getBytes(2)))
+                            : Optional.<ProgramInfo>empty();
                 }
             }
         }, "read program");
+    }
+
+    @Override
+    public List<ProgramInfo> programs() throws RegistryException {
+        List<ProgramInfo> all = read(c -> {
+            List<ProgramInfo> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT uid, name_enc, attributes_enc FROM programs")) {
+                while (rs.next()) {
+                    out.add(programRow(rs.getString(1), rs.getBytes(2), rs.getBytes(3)));
+                }
+            }
+            return out;
+        }, "read programs");
+        all.sort(java.util.Comparator.comparing(ProgramInfo::name, String.CASE_INSENSITIVE_ORDER));
+        return all;
+    }
+
+    private ProgramInfo programRow(String uid, byte[] nameEnc, byte[] attributesEnc) throws RegistryIntegrityException {
+        String name = new String(dec("programs", uid, "name", nameEnc), StandardCharsets.UTF_8);
+        return ProgramCodec.decode(uid, name, dec("programs", uid, "attributes", attributesEnc));
+    }
+
+    // ---------------------------------------------------------------- connection profiles
+
+    @Override
+    public void saveConnectionProfile(String id, byte[] document) throws RegistryException {
+        write(c -> {
+            String now = now();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO connection_profiles(id, profile_enc,"
+                    + " created_at, updated_at) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                    + " profile_enc = excluded.profile_enc, updated_at = excluded.updated_at")) {
+                ps.setString(1, id);
+                ps.setBytes(2, enc("connection_profiles", id, "profile", document));
+                ps.setString(3, now);
+                ps.setString(4, now);
+                ps.executeUpdate();
+            }
+            appendAudit(c, "connection.saved", "profile=" + id, null);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<byte[]> connectionProfile(String id) throws RegistryException {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT profile_enc FROM connection_profiles WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(dec("connection_profiles", id, "profile", rs.getBytes(1)))
+                            : Optional.<byte[]>empty();
+                }
+            }
+        }, "read connection profile");
     }
 
     @Override

@@ -30,16 +30,16 @@ import org.carnet.core.dhis2.Dhis2Version;
  * pages whose elements are clones of the fixture element of that version with generated uids. Paging and ownership
  * filtering follow {@code dhis2-api.md} §7.4–7.5: pages are cut first, then filtered, so they can be short or empty.
  */
-final class FixtureServer extends Dispatcher implements AutoCloseable {
-    static final String USER = "admin";
-    static final String PASSWORD = "district";
-    static final String TOKEN = "d2pat_5xVA12xyUbWNedQxy4ohH77WlxRGVvZZ1151814092";
+public final class FixtureServer extends Dispatcher implements AutoCloseable {
+    public static final String USER = "admin";
+    public static final String PASSWORD = "district";
+    public static final String TOKEN = "d2pat_5xVA12xyUbWNedQxy4ohH77WlxRGVvZZ1151814092";
     static final ObjectMapper JSON = new ObjectMapper();
 
     final MockWebServer server = new MockWebServer();
     final String version;
     final Dhis2Version parsed;
-    final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    public final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     /** Entities per program uid. */
     final Map<String, Integer> entityCount = new HashMap<>();
     /** Row positions (0-based, in the server's order) that ownership filtering removes after paging. */
@@ -50,12 +50,12 @@ final class FixtureServer extends Dispatcher implements AutoCloseable {
     private boolean acceptTokens = true;
     private int sessions;
 
-    FixtureServer(String version) throws IOException {
+    public FixtureServer(String version) throws IOException {
         this(version, null);
     }
 
     /** Over https with the given server certificate when {@code tls} is not null. */
-    FixtureServer(String version, javax.net.ssl.SSLSocketFactory tls) throws IOException {
+    public FixtureServer(String version, javax.net.ssl.SSLSocketFactory tls) throws IOException {
         this.version = version;
         this.parsed = Dhis2Version.parse(version).orElseThrow();
         server.setDispatcher(this);
@@ -76,7 +76,7 @@ final class FixtureServer extends Dispatcher implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return server.url("/").newBuilder().host("127.0.0.1").build().toString();
     }
 

@@ -1,0 +1,70 @@
+package org.carnet.core.connection;
+
+import java.util.List;
+import java.util.function.Function;
+import org.carnet.core.common.AppException;
+import org.carnet.core.dhis2.CertificateInfo;
+import org.carnet.core.dhis2.ConnectionSettings;
+import org.carnet.core.dhis2.ConnectionTest;
+import org.carnet.core.dhis2.Dhis2Client;
+import org.carnet.core.dhis2.Dhis2Clients;
+import org.carnet.core.dhis2.Dhis2Program;
+import org.carnet.core.dhis2.Dhis2TlsException;
+
+/**
+ * Tests a connection, reads the programs and saves both in the registry: what "Test and save" in the Connection tab
+ * and {@code carnet connect} do. A self-signed server is trusted only when the certificate's fingerprint is the one the
+ * admin confirmed.
+ */
+public final class ConnectionService {
+    /** What a successful connect found, with the settings actually used (a certificate may have been pinned). */
+    public record Result(ConnectionSettings settings, ConnectionTest test, List<Dhis2Program> programs,
+            ConnectionProfile profile) {
+    }
+
+    private final Function<ConnectionSettings, Dhis2Client> clients;
+
+    public ConnectionService() {
+        this(Dhis2Clients::connect);
+    }
+
+    public ConnectionService(Function<ConnectionSettings, Dhis2Client> clients) {
+        this.clients = clients;
+    }
+
+    /**
+     * Tests {@code settings}; when the server's certificate is untrusted and matches {@code trustFingerprint}, pins it
+     * and tests again. Does not save anything.
+     */
+    public Result test(ConnectionSettings settings, String trustFingerprint) throws AppException {
+        ConnectionSettings effective = settings;
+        try (Dhis2Client client = clients.apply(settings)) {
+            return run(client, settings);
+        } catch (Dhis2TlsException e) {
+            CertificateInfo cert = e.certificate().orElse(null);
+            if (cert == null || trustFingerprint == null || !cert.matches(trustFingerprint)
+                    || e.reason() != Dhis2TlsException.Reason.UNTRUSTED) {
+                throw e;
+            }
+            effective = settings.withTrust(settings.trust().withPinned(cert));
+        }
+        try (Dhis2Client client = clients.apply(effective)) {
+            return run(client, effective);
+        }
+    }
+
+    private static Result run(Dhis2Client client, ConnectionSettings settings) throws AppException {
+        ConnectionTest test = client.testConnection();
+        List<Dhis2Program> programs = client.programs();
+        return new Result(settings, test, programs, null);
+    }
+
+    /** Tests, then saves the profile, its secret and the programs. */
+    public Result connectAndSave(ConnectionStore store, String profileId, ConnectionSettings settings,
+            String trustFingerprint) throws AppException {
+        Result r = test(settings, trustFingerprint);
+        ConnectionProfile profile = store.save(profileId, r.settings(), r.test());
+        store.savePrograms(r.programs());
+        return new Result(r.settings(), r.test(), r.programs(), profile);
+    }
+}
