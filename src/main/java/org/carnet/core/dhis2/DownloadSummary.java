@@ -8,4 +8,14 @@ import java.time.LocalDateTime;
  */
 public record DownloadSummary(LocalDateTime serverDateAtStart, int pages, long delivered, long duplicatesSkipped,
         int finalPageSize) {
+    /** How far the next incremental run reaches back before this run's start (late-committing transactions). */
+    public static final java.time.Duration OVERLAP = java.time.Duration.ofMinutes(5);
+
+    /**
+     * The {@code updatedAfter} of the next incremental run: this run's server start time minus {@link #OVERLAP}. Never
+     * the laptop clock. Records seen twice are deduplicated by uid and {@code updatedAt}.
+     */
+    public LocalDateTime nextCursor() {
+        return serverDateAtStart == null ? null : serverDateAtStart.minus(OVERLAP);
+    }
 }

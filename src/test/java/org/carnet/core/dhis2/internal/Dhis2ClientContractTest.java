@@ -103,6 +103,8 @@ class Dhis2ClientContractTest {
             assertTrue(got.stream().anyMatch(e -> e.uid().equals(FixtureServer.uid(7)) && e.deleted()),
                     "soft-deleted tombstones are delivered");
             assertEquals(6, summary.pages());
+            assertEquals(c.serverInfo().serverDate().minusMinutes(5), summary.nextCursor(),
+                    "next cursor = server date at start minus the overlap");
             assertTrue(pageSizes.contains(0), "an empty page did not stop the download");
             assertTrue(got.get(got.size() - 1).attributes().size() >= 1, "attributes parsed");
 
