@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
 /** The OkHttp + Jackson implementation of {@link Dhis2Client}. */
 public final class HttpDhis2Client implements Dhis2Client {
     private static final Logger LOG = LoggerFactory.getLogger(HttpDhis2Client.class);
-    static final String ME_FIELDS = "id,username,displayName,name,authorities,programs,userCredentials[username],"
+    static final String ME_FIELDS = "id,username,displayName,name,authorities,programs,"
             + "organisationUnits[id,path,displayName,level],teiSearchOrganisationUnits[id,path,displayName,level]";
+    /** Up to 2.37 the username lives only in {@code userCredentials}; 2.42 removed that object from /me. */
+    static final String ME_FIELDS_WITH_CREDENTIALS = ME_FIELDS + ",userCredentials[username]";
     static final String PROGRAM_FIELDS = "id,name,displayName,shortName,code,programType,accessLevel,"
             + "trackedEntityType[id,displayName],access[read,data[read]],"
             + "programTrackedEntityAttributes[id,displayInList,mandatory,searchable,sortOrder,"
@@ -132,7 +134,10 @@ public final class HttpDhis2Client implements Dhis2Client {
 
     @Override
     public CurrentUser currentUser() throws Dhis2Exception {
-        Wire.Me me = json("me", () -> Query.of().add("fields", ME_FIELDS), Wire.Me.class);
+        ServerInfo info = lastInfo;
+        String fields = info != null && info.version().major() == 2 && info.version().minor() >= 42 ? ME_FIELDS
+                : ME_FIELDS_WITH_CREDENTIALS;
+        Wire.Me me = json("me", () -> Query.of().add("fields", fields), Wire.Me.class);
         String username = me.username() != null ? me.username()
                 : me.userCredentials() != null ? me.userCredentials().username() : null;
         List<String> programs = new ArrayList<>();

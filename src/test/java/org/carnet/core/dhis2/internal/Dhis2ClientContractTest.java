@@ -54,6 +54,8 @@ class Dhis2ClientContractTest {
             assertEquals("android", t.user().username(), "username from userCredentials or top level");
             assertEquals(2, t.programmesAvailable(), "WITHOUT_REGISTRATION programs are not counted");
             assertEquals(List.of(ROOT), t.orgUnits().stream().map(o -> o.id()).toList());
+            String meFields = s.requestsTo("me").get(0).getUrl().queryParameter("fields");
+            assertEquals(t.server().version().minor() < 42, meFields.contains("userCredentials"), meFields);
             for (RecordedRequest r : s.requests) {
                 assertEquals("GET", r.getMethod());
                 assertEquals("application/json", r.getHeaders().get("Accept"));
@@ -220,6 +222,37 @@ class Dhis2ClientContractTest {
             var e = assertThrows(org.carnet.core.dhis2.Dhis2AuthenticationException.class, c::testConnection);
             assertEquals(org.carnet.core.dhis2.Dhis2AuthenticationException.Reason.TOKEN_INVALID, e.reason());
             assertInstanceOf(String.class, e.serverMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.38.7", "2.43.0"})
+    void optionSetsAreFetchedSoCardsCanPrintNamesInsteadOfCodes(String version) throws Exception {
+        try (FixtureServer s = new FixtureServer(version); HttpDhis2Client c = client(s, basic())) {
+            String programs = """
+                    {"programs":[{"id":"IpHINAT79UW","displayName":"Vaccination","code":"VAC","programType":
+                    "WITH_REGISTRATION","access":{"data":{"read":true}},"programTrackedEntityAttributes":[
+                    {"sortOrder":2,"mandatory":true,"trackedEntityAttribute":{"id":"cejWyOfXge6","code":"MMD_PER_SEX",
+                    "displayName":"Sexe","valueType":"TEXT","optionSetValue":true,"optionSet":{"id":"pC3N9N77UmT"}}},
+                    {"sortOrder":1,"trackedEntityAttribute":{"id":"w75KJ2mc4zz","code":"MMD_PER_NAM",
+                    "displayName":"Prénom","valueType":"TEXT","confidential":true}}]},
+                    {"id":"TpRIN3TE9UW","displayName":"No data access","programType":"WITH_REGISTRATION",
+                    "access":{"data":{"read":false}}}]}""";
+            s.enqueue("programs", FixtureServer.json(200, programs));
+            s.enqueue("optionSets", FixtureServer.json(200, """
+                    {"optionSets":[{"id":"pC3N9N77UmT","options":[{"code":"F","displayName":"Féminin"},
+                    {"code":"M","displayName":"Masculin"}]}]}"""));
+            List<Dhis2Program> list = c.programs();
+            assertEquals(1, list.size(), "programs without data read access are left out");
+            Dhis2Program p = list.get(0);
+            assertEquals("VAC", p.code());
+            assertEquals(List.of("MMD_PER_NAM", "MMD_PER_SEX"), p.attributes().stream().map(a -> a.code()).toList(),
+                    "program order (sortOrder)");
+            assertTrue(p.attributes().get(0).confidential());
+            assertTrue(p.attributes().get(1).mandatory());
+            assertEquals("pC3N9N77UmT", p.attributes().get(1).optionSetId());
+            assertEquals("Féminin", p.attributes().get(1).options().get(0).displayName());
+            assertEquals("id:in:[pC3N9N77UmT]", s.requestsTo("optionSets").get(0).getUrl().queryParameter("filter"));
         }
     }
 }
