@@ -128,6 +128,9 @@ class SqliteRegistryIT {
             String latin = new String(bytes, StandardCharsets.ISO_8859_1);
             String utf8 = new String(bytes, StandardCharsets.UTF_8);
             for (String s : secrets) {
+                if (s.length() < 5) {
+                    continue; // a 3- or 4-byte string turns up by chance in megabytes of ciphertext (Awa, Sy, Ba…)
+                }
                 assertFalse(latin.contains(s) || utf8.contains(s), "plaintext '" + s + "' found in " + f.getFileName());
             }
         }
