@@ -73,6 +73,11 @@ public final class AppContext implements AutoCloseable {
      * The unlocked registry, or null while it is locked (before set-up or unlock, during a restore, in tests that do
      * not need one). Set on the FX thread only; views follow it to enable what needs the registry.
      */
+    /** Starts the built-in demo DHIS2 server for "Try Carnet with the demo server"; null while none is built in. */
+    public org.carnet.ui.connection.DemoServerLauncher demoServerLauncher() {
+        return null;
+    }
+
     public ObjectProperty<Registry> registryProperty() {
         return registry;
     }

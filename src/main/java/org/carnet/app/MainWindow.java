@@ -26,6 +26,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.carnet.core.common.Version;
 import org.carnet.core.settings.AppSettings;
+import org.carnet.core.connection.ConnectionService;
 import org.carnet.ui.connection.ConnectionView;
 import org.carnet.ui.design.CardDesignView;
 import org.carnet.ui.distribution.DistributionView;
@@ -68,7 +69,8 @@ public final class MainWindow {
 
     public Scene build() {
         Navigator navigator = this::show;
-        addTab(TabId.CONNECTION, new ConnectionView(i18n, navigator));
+        addTab(TabId.CONNECTION, new ConnectionView(i18n, navigator, context.tasks(), context.registryProperty(),
+                new ConnectionService(), context.demoServerLauncher()));
         addTab(TabId.MAPPING, new MappingView(i18n, navigator));
         addTab(TabId.SYNC, new SyncView(i18n, navigator));
         addTab(TabId.DESIGN, new CardDesignView(i18n, navigator));

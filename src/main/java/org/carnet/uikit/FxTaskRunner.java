@@ -30,6 +30,12 @@ public final class FxTaskRunner implements TaskRunner {
     @Override
     public <T> Handle run(String name, Work<T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onError) {
+        return run(name, work, key -> { }, onSuccess, onError);
+    }
+
+    @Override
+    public <T> Handle run(String name, Work<T> work, Consumer<String> onMessage, Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onError) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -46,6 +52,11 @@ public final class FxTaskRunner implements TaskRunner {
                 });
             }
         };
+        task.messageProperty().addListener((o, a, key) -> {
+            if (key != null && !key.isEmpty()) {
+                onMessage.accept(key);
+            }
+        });
         running.set(running.get() + 1);
         task.setOnSucceeded(e -> {
             running.set(running.get() - 1);

@@ -55,7 +55,7 @@ class MainWindowTest {
                 tabTitles(robot));
         assertEquals("Carnet", robot.window(0).getScene().getWindow() instanceof Stage s ? s.getTitle() : null);
         assertEquals("Ready", robot.lookup("#statusMessage").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#connectionEmptyState").tryQuery().isPresent());
+        assertTrue(robot.lookup("#connectionForm").tryQuery().isPresent());
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.carnet.core.connection;
 import java.util.List;
 import java.util.function.Function;
 import org.carnet.core.common.AppException;
+import org.carnet.core.common.Cancellation;
+import org.carnet.core.common.ProgressSink;
 import org.carnet.core.dhis2.CertificateInfo;
 import org.carnet.core.dhis2.ConnectionSettings;
 import org.carnet.core.dhis2.ConnectionTest;
@@ -37,9 +39,15 @@ public final class ConnectionService {
      * and tests again. Does not save anything.
      */
     public Result test(ConnectionSettings settings, String trustFingerprint) throws AppException {
+        return test(settings, trustFingerprint, ProgressSink.NONE, Cancellation.none());
+    }
+
+    /** As {@link #test(ConnectionSettings, String)}, reporting its steps and stoppable from another thread. */
+    public Result test(ConnectionSettings settings, String trustFingerprint, ProgressSink progress,
+            Cancellation cancellation) throws AppException {
         ConnectionSettings effective = settings;
         try (Dhis2Client client = clients.apply(settings)) {
-            return run(client, settings);
+            return run(client, settings, progress, cancellation);
         } catch (Dhis2TlsException e) {
             CertificateInfo cert = e.certificate().orElse(null);
             if (cert == null || trustFingerprint == null || !cert.matches(trustFingerprint)
@@ -49,14 +57,26 @@ public final class ConnectionService {
             effective = settings.withTrust(settings.trust().withPinned(cert));
         }
         try (Dhis2Client client = clients.apply(effective)) {
-            return run(client, effective);
+            return run(client, effective, progress, cancellation);
         }
     }
 
-    private static Result run(Dhis2Client client, ConnectionSettings settings) throws AppException {
-        ConnectionTest test = client.testConnection();
-        List<Dhis2Program> programs = client.programs();
-        return new Result(settings, test, programs, null);
+    private static Result run(Dhis2Client client, ConnectionSettings settings, ProgressSink progress,
+            Cancellation cancellation) throws AppException {
+        try (AutoCloseable stop = cancellation.onCancel(client::cancel)) {
+            progress.message("connection.progress.server");
+            progress.progress(0, 2);
+            ConnectionTest test = client.testConnection();
+            progress.message("connection.progress.programs");
+            progress.progress(1, 2);
+            List<Dhis2Program> programs = client.programs();
+            progress.progress(2, 2);
+            return new Result(settings, test, programs, null);
+        } catch (AppException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Tests, then saves the profile, its secret and the programs. */

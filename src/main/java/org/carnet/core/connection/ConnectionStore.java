@@ -109,6 +109,11 @@ public final class ConnectionStore {
 
     /** Replaces the cached programs with the server's current list. */
     public void savePrograms(List<Dhis2Program> programs) throws RegistryException {
+        registry.replacePrograms(toProgramInfo(programs));
+    }
+
+    /** The registry's form of the server's programs (what is cached and shown offline). */
+    public static List<ProgramInfo> toProgramInfo(List<Dhis2Program> programs) {
         List<ProgramInfo> infos = new ArrayList<>();
         for (Dhis2Program p : programs) {
             List<ProgramInfo.Attribute> attrs = new ArrayList<>();
@@ -119,7 +124,7 @@ public final class ConnectionStore {
             }
             infos.add(new ProgramInfo(p.id(), p.name(), p.code(), attrs));
         }
-        registry.replacePrograms(infos);
+        return infos;
     }
 
     public List<ProgramInfo> programs() throws RegistryException {
