@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
  * enrollment UIDs encode their index through a keyed 48-bit Feistel permutation, so they look random yet map back
  * to the index without any lookup table (100,000 entities need no UID map in memory).
  */
-public final class Uids {
+final class Uids {
     /** The DHIS2 UID format. */
-    public static final Pattern UID = Pattern.compile("^[a-zA-Z][a-zA-Z0-9]{10}$");
+    static final Pattern UID = Pattern.compile("^[a-zA-Z][a-zA-Z0-9]{10}$");
 
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String ALPHANUM = "0123456789" + LETTERS;

@@ -7,14 +7,14 @@ import org.carnet.core.demo.internal.Timestamps.Precision;
  * Everything that differs between the simulated DHIS2 releases, in one place, each rule named after the behaviour
  * and sourced in {@code docs/dhis2-api.md} (section in brackets).
  */
-public final class VersionRules {
+final class VersionRules {
     private final DemoVersion v;
 
-    public VersionRules(DemoVersion version) {
+    VersionRules(DemoVersion version) {
         this.v = version;
     }
 
-    public DemoVersion version() {
+    DemoVersion version() {
         return v;
     }
 
