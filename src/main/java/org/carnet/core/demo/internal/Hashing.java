@@ -14,10 +14,6 @@ final class Hashing {
         return mix(mix(seed, a), b);
     }
 
-    static long mix(long seed, long a, long b, long c) {
-        return mix(mix(mix(seed, a), b), c);
-    }
-
     /** A 64-bit value for a text (stable across JVMs, unlike String.hashCode spread). */
     static long mix(long seed, String text) {
         long h = seed;

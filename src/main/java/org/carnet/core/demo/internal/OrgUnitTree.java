@@ -86,10 +86,6 @@ final class OrgUnitTree {
         return units.get(0);
     }
 
-    List<Unit> communes() {
-        return communes;
-    }
-
     Unit byName(String name, int level) {
         return units.stream().filter(u -> u.level() == level && u.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no org unit " + name));

@@ -41,10 +41,6 @@ final class Timestamps {
         return FORMAT.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone));
     }
 
-    static String format(LocalDateTime t) {
-        return FORMAT.format(t);
-    }
-
     static LocalDateTime local(long epochMillis, ZoneId zone) {
         return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone);
     }
