@@ -26,6 +26,15 @@ public record TrackedEntity(String uid, String trackedEntityType, String orgUnit
         return enrollments.stream().filter(e -> programUid.equals(e.program())).toList();
     }
 
+    /**
+     * True when this entity is a live member of the program: not soft-deleted, with at least one enrollment in it that
+     * is not soft-deleted. With {@code includeDeleted=true} DHIS2 also returns entities whose only enrollment in the
+     * program was deleted; for a sync those have left the program.
+     */
+    public boolean activeIn(String programUid) {
+        return !deleted && enrollments.stream().anyMatch(e -> programUid.equals(e.program()) && !e.deleted());
+    }
+
     @Override
     public String toString() {
         return "TrackedEntity[" + uid + ", attributes=" + attributes.size() + ", enrollments=" + enrollments.size()

@@ -175,7 +175,13 @@ final class Transport implements AutoCloseable {
                     }
                     retryWhy = "HTTP " + code;
                 } else if (code >= 400 || code < 200) {
-                    throw new Dhis2RequestRejectedException(code, "/api/" + path, serverMessage(response));
+                    String message = serverMessage(response);
+                    if (code == 400 && settings.credentials() instanceof Credentials.Token
+                            && message.toLowerCase(Locale.ROOT).matches(".*(checksum|token).*")) {
+                        // 2.41+ answers 400 "Checksum validation failed" for a mistyped token, before any lookup
+                        throw new Dhis2AuthenticationException(Reason.TOKEN_INVALID, message, "400 on /api/" + path);
+                    }
+                    throw new Dhis2RequestRejectedException(code, "/api/" + path, message);
                 } else {
                     rememberSession(response);
                     String type = response.header("Content-Type", "");
@@ -345,9 +351,13 @@ final class Transport implements AutoCloseable {
         try {
             ResponseBody body = response.body();
             String type = response.header("Content-Type", "").toLowerCase(Locale.ROOT);
-            byte[] bytes = body.source().peek().readByteArray(Math.min(MAX_ERROR_BODY, Math.max(0,
-                    body.contentLength() < 0 ? MAX_ERROR_BODY : body.contentLength())));
-            String text = new String(bytes, StandardCharsets.UTF_8);
+            // at most MAX_ERROR_BODY bytes, however the body is framed (chunked, or closed at the end)
+            okio.BufferedSource peek = body.source().peek();
+            okio.Buffer head = new okio.Buffer();
+            while (head.size() < MAX_ERROR_BODY && peek.read(head, MAX_ERROR_BODY - head.size()) != -1) {
+                // keep reading
+            }
+            String text = head.readUtf8();
             if (type.contains("json") || text.stripLeading().startsWith("{")) {
                 try {
                     JsonNode node = mapper.readTree(text);
