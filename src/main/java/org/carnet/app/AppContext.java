@@ -6,6 +6,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.carnet.core.common.AppException;
 import org.carnet.core.crypto.Argon2Kdf;
+import org.carnet.core.demo.DemoServerConfig;
 import org.carnet.core.crypto.KdfParams;
 import org.carnet.core.guard.Redactor;
 import org.carnet.core.registry.AuditActor;
@@ -13,6 +14,7 @@ import org.carnet.core.registry.Registry;
 import org.carnet.core.settings.AppHome;
 import org.carnet.core.settings.AppSettings;
 import org.carnet.core.settings.SettingsStore;
+import org.carnet.ui.connection.DemoServerLauncher;
 import org.carnet.uikit.FxTaskRunner;
 import org.carnet.uikit.I18n;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ public final class AppContext implements AutoCloseable {
     private final I18n i18n;
     private final AppExecutors executors;
     private final FxTaskRunner tasks;
+    private final DemoServerHost demoServer;
     private final ObjectProperty<Registry> registry = new SimpleObjectProperty<>(this, "registry");
     private Supplier<KdfParams> kdfParams = Argon2Kdf::calibrate;
 
@@ -41,6 +44,14 @@ public final class AppContext implements AutoCloseable {
         this.i18n = new I18n(I18n.initial(settings.getLanguage(), osLocale));
         this.executors = new AppExecutors();
         this.tasks = new FxTaskRunner(executors.io());
+        this.demoServer = new DemoServerHost(DemoServerConfig.defaults(), settings.getDemoServerPort(), port -> {
+            if (!Integer.valueOf(port).equals(settings.getDemoServerPort())) {
+                javafx.application.Platform.runLater(() -> {
+                    settings.setDemoServerPort(port);
+                    saveSettings();
+                });
+            }
+        });
     }
 
     /** Builds the context on an existing home folder. */
@@ -69,15 +80,15 @@ public final class AppContext implements AutoCloseable {
         return tasks;
     }
 
+    /** Starts the built-in demo DHIS2 server for "Try Carnet with the demo server" (stopped on exit). */
+    public DemoServerLauncher demoServerLauncher() {
+        return demoServer;
+    }
+
     /**
      * The unlocked registry, or null while it is locked (before set-up or unlock, during a restore, in tests that do
      * not need one). Set on the FX thread only; views follow it to enable what needs the registry.
      */
-    /** Starts the built-in demo DHIS2 server for "Try Carnet with the demo server"; null while none is built in. */
-    public org.carnet.ui.connection.DemoServerLauncher demoServerLauncher() {
-        return null;
-    }
-
     public ObjectProperty<Registry> registryProperty() {
         return registry;
     }
@@ -144,6 +155,7 @@ public final class AppContext implements AutoCloseable {
                 LOG.warn("Registry did not close cleanly: {}", e.getClass().getSimpleName());
             }
         }
+        demoServer.close();
         executors.close();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * User preferences kept in {@code settings.json}: language and window geometry. Mutable bean for Jackson; copy
+ * User preferences kept in {@code settings.json}: language, window geometry, the demo server's port. Mutable bean for Jackson; copy
  * before handing it to another thread.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -15,6 +15,8 @@ public final class AppSettings {
     private String language;
     private WindowBounds window;
     private Integer selectedTab;
+    /** The port the built-in demo DHIS2 server used last; null until it was first started. */
+    private Integer demoServerPort;
 
     public int getSchemaVersion() {
         return schemaVersion;
@@ -48,12 +50,21 @@ public final class AppSettings {
         this.selectedTab = selectedTab;
     }
 
+    public Integer getDemoServerPort() {
+        return demoServerPort;
+    }
+
+    public void setDemoServerPort(Integer demoServerPort) {
+        this.demoServerPort = demoServerPort;
+    }
+
     public AppSettings copy() {
         AppSettings c = new AppSettings();
         c.schemaVersion = schemaVersion;
         c.language = language;
         c.window = window;
         c.selectedTab = selectedTab;
+        c.demoServerPort = demoServerPort;
         return c;
     }
 

@@ -64,6 +64,8 @@ public final class ConnectionView extends TabPage {
     private final TaskRunner tasks;
     private final DemoServerLauncher demo;
     private final Label demoStatus = new Label();
+    private final javafx.beans.property.BooleanProperty demoRunning =
+            new javafx.beans.property.SimpleBooleanProperty(this, "demoRunning");
 
     public ConnectionView(I18n i18n, Navigator navigator, TaskRunner tasks, ObservableValue<Registry> registry,
             ConnectionService service, DemoServerLauncher demo) {
@@ -219,22 +221,38 @@ public final class ConnectionView extends TabPage {
         demoStatus.setId("connectionDemoStatus");
         demoStatus.getStyleClass().add("form-hint");
         demoStatus.setWrapText(true);
-        tryDemo.setOnAction(e -> startDemo(tryDemo));
-        VBox box = new VBox(8, text, new HBox(8, tryDemo, demoStatus));
+        tryDemo.setOnAction(e -> startDemo(tryDemo, true));
+        HBox row = new HBox(12, tryDemo, demoStatus);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, text, row);
         box.getStyleClass().addAll("callout", "callout-info");
-        showWhen(box, vm.hasSavedProfileProperty().not()
-                .and(Bindings.createBooleanBinding(() -> demo != null)));
+        // offered until a connection is saved; kept while the saved connection is the demo server
+        showWhen(box, Bindings.createBooleanBinding(() -> demo != null
+                && (!vm.hasSavedProfileProperty().get() || demo.serves(vm.urlProperty().get())),
+                vm.hasSavedProfileProperty(), vm.urlProperty(), demoRunning));
+        vm.hasSavedProfileProperty().addListener((o, was, saved) -> {
+            if (saved && demo != null && !demo.running() && demo.serves(vm.urlProperty().get())) {
+                startDemo(tryDemo, false);
+            }
+        });
         return box;
     }
 
-    private void startDemo(Button button) {
+    /**
+     * Starts the demo server; {@code connect} fills the form with it, tests and saves. Without, it only brings back
+     * the server a saved demo connection points at (after a restart of Carnet).
+     */
+    private void startDemo(Button button, boolean connect) {
         button.setDisable(true);
         demoStatus.setText(i18n.get("connection.demo.starting"));
         tasks.run("demo-server-start", p -> demo.start(), access -> {
             button.setDisable(false);
+            demoRunning.set(true);
             demoStatus.setText(i18n.get("connection.demo.running", access.url()));
-            vm.fill(access.url(), access.username(), access.password());
-            vm.test(vm::save);
+            if (connect) {
+                vm.fill(access.url(), access.username(), access.password());
+                vm.test(vm::save);
+            }
         }, err -> {
             button.setDisable(false);
             demoStatus.setText(err instanceof AppException a ? i18n.describe(a)

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,14 +16,19 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.carnet.core.connection.ConnectionService;
 import org.carnet.core.connection.ConnectionStore;
 import org.carnet.core.crypto.Argon2Kdf;
+import org.carnet.core.demo.DemoProgramKind;
+import org.carnet.core.demo.DemoServer;
+import org.carnet.core.demo.DemoServerConfig;
 import org.carnet.core.dhis2.internal.FixtureServer;
 import org.carnet.core.registry.AuditActor;
+import org.carnet.core.registry.ProgramInfo;
 import org.carnet.core.registry.Registries;
 import org.carnet.core.registry.Registry;
 import org.carnet.uikit.FxTaskRunner;
@@ -38,7 +42,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Connection tab driven like a person would: success and save, wrong password, unreachable, self-signed. */
+/**
+ * The Connection tab driven like a person would against the demo DHIS2 server: "Try Carnet with the demo server",
+ * a typed connection tested and saved, wrong password, unreachable (in French); and a self-signed server.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ConnectionViewTest {
     ExecutorService executor;
@@ -46,6 +53,26 @@ class ConnectionViewTest {
     I18n i18n;
     ConnectionView view;
     FixtureServer server;
+    DemoServer demo;
+    final DemoServerLauncher launcher = new DemoServerLauncher() {
+        @Override
+        public synchronized Access start() throws Exception {
+            if (demo == null) {
+                demo = DemoServer.start(DemoServerConfig.defaults().withSize(300));
+            }
+            return new Access(demo.baseUrl(), demo.username(), demo.password());
+        }
+
+        @Override
+        public synchronized boolean serves(String url) {
+            return demo != null && demo.baseUrl().equals(url);
+        }
+
+        @Override
+        public synchronized boolean running() {
+            return demo != null;
+        }
+    };
 
     @Start
     void start(Stage stage) throws Exception {
@@ -59,7 +86,7 @@ class ConnectionViewTest {
                 new AuditActor("tester", AuditActor.Channel.GUI)).registry();
         i18n = new I18n(Locale.ENGLISH);
         view = new ConnectionView(i18n, tab -> { }, new FxTaskRunner(executor),
-                new SimpleObjectProperty<>(registry), new ConnectionService(), null);
+                new SimpleObjectProperty<>(registry), new ConnectionService(), launcher);
         Scene scene = new Scene(view, 1200, 760);
         Theme.apply(scene);
         stage.setResizable(true);
@@ -71,6 +98,9 @@ class ConnectionViewTest {
     void stop() {
         if (server != null) {
             server.close();
+        }
+        if (demo != null) {
+            demo.close();
         }
         registry.close();
         executor.shutdownNow();
@@ -96,36 +126,59 @@ class ConnectionViewTest {
     }
 
     @Test
-    void aSuccessfulTestShowsTheServerAndProgramsAndSavesThemEncrypted(FxRobot robot) throws Exception {
-        server = new FixtureServer("2.41.0.1");
+    void tryTheDemoServerConnectsTestsAndSavesInOneClick(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup("#connectionDemo").query().isVisible(), "offered on a fresh registry");
+        robot.clickOn("#connectionDemo");
+        waitUntil(() -> view.viewModel().savedProperty().get());
+        assertEquals("2.41.3", text(robot, "#connectionVersion"));
+        assertTrue(text(robot, "#connectionUser").contains("admin"));
+        assertEquals("3", text(robot, "#connectionProgramCount"), "vaccination, antenatal care, HIV care");
+        assertEquals(demo.baseUrl(), robot.lookup("#connectionUrl").queryAs(TextField.class).getText());
+        assertTrue(text(robot, "#connectionDemoStatus").contains(demo.baseUrl()));
+        assertTrue(robot.lookup("#connectionDemo").query().isVisible(), "kept while the demo server is the connection");
+
+        TableView<ProgramInfo> programs = robot.lookup("#connectionPrograms").queryAs(TableView.class);
+        assertEquals(3, programs.getItems().size());
+        ProgramInfo hiv = programs.getItems().stream()
+                .filter(p -> p.uid().equals(demo.dataset().programUid(DemoProgramKind.HIV_CARE))).findFirst()
+                .orElseThrow();
+        robot.interact(() -> programs.getSelectionModel().select(hiv));
+        TableView<ProgramInfo.Attribute> attributes =
+                robot.lookup("#connectionAttributes").queryAs(TableView.class);
+        assertTrue(attributes.getItems().stream().anyMatch(x -> "MMD_PER_NAM".equals(x.code())),
+                "the program's attributes by code");
+        assertEquals(hiv.attributes().size(), attributes.getItems().size());
+
+        ConnectionStore store = new ConnectionStore(registry);
+        assertEquals(demo.baseUrl(), store.profile(ConnectionStore.DEFAULT_ID).orElseThrow().baseUrl());
+        assertEquals(3, store.programs().size());
+        assertFalse(demo.requests().anyWrite(), "GET only");
+    }
+
+    @Test
+    void aTypedConnectionIsTestedWithEnterAndSaved(FxRobot robot) throws Exception {
+        launcher.start();
         assertTrue(robot.lookup("#connectionTest").queryAs(Button.class).isDisabled(), "nothing to test yet");
-        fill(robot, server.url() + "api/", "admin", FixtureServer.PASSWORD);
-        assertTrue(text(robot, "#connectionUrlHint").contains(server.url().replaceAll("/$", "")),
-                "the normalised address is shown");
+        fill(robot, demo.baseUrl() + "/api/", "admin", "district");
+        assertTrue(text(robot, "#connectionUrlHint").contains(demo.baseUrl()), "the normalised address is shown");
         robot.type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#connectionResult").query().isVisible());
-        assertEquals("2.41.0.1", text(robot, "#connectionVersion"));
-        assertTrue(text(robot, "#connectionServerDate").startsWith("2024-07-26T18:01:27.683"));
-        assertTrue(text(robot, "#connectionUser").contains("android"));
-        assertEquals("2", text(robot, "#connectionProgramCount"));
-        TableView<?> programs = robot.lookup("#connectionPrograms").queryAs(TableView.class);
-        assertEquals(2, programs.getItems().size());
-        assertEquals(2, robot.lookup("#connectionAttributes").queryAs(TableView.class).getItems().size(),
+        assertEquals("2.41.3", text(robot, "#connectionVersion"));
+        assertFalse(text(robot, "#connectionServerDate").isBlank());
+        assertEquals(3, robot.lookup("#connectionPrograms").queryAs(TableView.class).getItems().size());
+        assertFalse(robot.lookup("#connectionAttributes").queryAs(TableView.class).getItems().isEmpty(),
                 "the first program's attributes are shown");
-
         robot.clickOn("#connectionSave");
         waitUntil(() -> view.viewModel().savedProperty().get());
-        ConnectionStore store = new ConnectionStore(registry);
-        assertEquals(server.url().replaceAll("/$", ""), store.profile(ConnectionStore.DEFAULT_ID).orElseThrow()
-                .baseUrl());
-        assertEquals(2, store.programs().size());
         assertTrue(robot.lookup("#connectionSave").queryAs(Button.class).isDisabled());
+        assertEquals(demo.baseUrl(), new ConnectionStore(registry).profile(ConnectionStore.DEFAULT_ID).orElseThrow()
+                .baseUrl());
     }
 
     @Test
     void aWrongPasswordSaysAuthenticationFailedWithTheServersMessage(FxRobot robot) throws Exception {
-        server = new FixtureServer("2.40.4.1");
-        fill(robot, server.url(), "admin", "wrong");
+        launcher.start();
+        fill(robot, demo.baseUrl(), "admin", "wrong");
         robot.clickOn("#connectionTest");
         waitUntil(() -> robot.lookup("#connectionError").query().isVisible());
         assertEquals("Authentication failed", text(robot, "#connectionErrorTitle"));
@@ -139,12 +192,10 @@ class ConnectionViewTest {
 
     @Test
     void anUnreachableServerSaysSoInFrench(FxRobot robot) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        String url = launcher.start().url();
+        demo.close(); // the demo server is gone: its port refuses connections
         robot.interact(() -> i18n.setLocale(Locale.FRENCH));
-        fill(robot, "http://127.0.0.1:" + port, "admin", "district");
+        fill(robot, url, "admin", "district");
         robot.clickOn("#connectionTest");
         waitUntil(() -> robot.lookup("#connectionError").query().isVisible());
         assertEquals("Serveur injoignable", text(robot, "#connectionErrorTitle"));
