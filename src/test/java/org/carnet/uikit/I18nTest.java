@@ -27,7 +27,7 @@ class I18nTest {
         home.set("/b");
         assertEquals("Home: /b", b.get());
         i18n.setLocale(Locale.FRENCH);
-        assertEquals("Dossier : /b", b.get());
+        assertEquals("Dossier\u00a0: /b", b.get());
         assertEquals("[no.such.key]", i18n.get("no.such.key"));
     }
 }

@@ -107,7 +107,8 @@ public final class ConnectionView extends TabPage {
     private Node form() {
         VBox card = card("connectionForm");
         card.setPrefWidth(440);
-        card.setMinWidth(400);
+        card.setMinWidth(440);
+        card.setMaxWidth(440);
 
         VBox demoBox = demoBanner();
 
@@ -201,30 +202,38 @@ public final class ConnectionView extends TabPage {
                     : "";
         }, vm.phaseProperty(), vm.progressKeyProperty(), vm.savingProperty(), vm.savedProperty(),
                 vm.hasSavedProfileProperty(), i18n.localeProperty()));
-        HBox buttons = new HBox(8, test, cancel, save, spinner, progress);
+        progress.setWrapText(true);
+        for (Button b : java.util.List.of(test, cancel, save)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox buttons = new HBox(8, test, cancel, save, spinner);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         card.getChildren().addAll(demoBox, section("connection.server"), urlLabel, url, urlHint, authLabel, modes,
-                passwordFields, tokenFields, accountHint, certificates, buttons);
+                passwordFields, tokenFields, accountHint, certificates, buttons, progress);
         return card;
     }
 
     private VBox demoBanner() {
         Label text = new Label();
-        text.textProperty().bind(i18n.text("connection.demo.text"));
+        text.setId("connectionDemoText");
+        text.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(demoRunning.get()
+                ? "connection.demo.active" : "connection.demo.text"), demoRunning, i18n.localeProperty()));
         text.setWrapText(true);
         text.getStyleClass().add("callout-text");
         Button tryDemo = new Button();
         tryDemo.setId("connectionDemo");
         tryDemo.textProperty().bind(i18n.text("connection.demo.button"));
         tryDemo.getStyleClass().add("accent");
+        tryDemo.setMinWidth(Region.USE_PREF_SIZE);
         demoStatus.setId("connectionDemoStatus");
         demoStatus.getStyleClass().add("form-hint");
         demoStatus.setWrapText(true);
         tryDemo.setOnAction(e -> startDemo(tryDemo, true));
-        HBox row = new HBox(12, tryDemo, demoStatus);
-        row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, text, row);
+        // once the form is the running demo server, the button has nothing left to do
+        showWhen(tryDemo, Bindings.createBooleanBinding(() -> !(demoRunning.get()
+                && demo.serves(vm.urlProperty().get())), demoRunning, vm.urlProperty()));
+        VBox box = new VBox(8, text, tryDemo, demoStatus);
         box.getStyleClass().addAll("callout", "callout-info");
         // offered until a connection is saved; kept while the saved connection is the demo server
         showWhen(box, Bindings.createBooleanBinding(() -> demo != null
@@ -244,11 +253,13 @@ public final class ConnectionView extends TabPage {
      */
     private void startDemo(Button button, boolean connect) {
         button.setDisable(true);
+        demoStatus.textProperty().unbind();
         demoStatus.setText(i18n.get("connection.demo.starting"));
         tasks.run("demo-server-start", p -> demo.start(), access -> {
             button.setDisable(false);
             demoRunning.set(true);
-            demoStatus.setText(i18n.get("connection.demo.running", access.url()));
+            demoStatus.textProperty().bind(Bindings.createStringBinding(
+                    () -> i18n.get("connection.demo.running", access.url()), i18n.localeProperty()));
             if (connect) {
                 vm.fill(access.url(), access.username(), access.password());
                 vm.test(vm::save);
@@ -426,7 +437,8 @@ public final class ConnectionView extends TabPage {
         idleTitle.textProperty().bind(i18n.text("connection.idle.title"));
         idleTitle.getStyleClass().add("result-title");
         Label idleBody = new Label();
-        idleBody.textProperty().bind(i18n.text("connection.idle.body"));
+        idleBody.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(vm.hasSavedProfileProperty().get()
+                ? "connection.idle.saved" : "connection.idle.body"), vm.hasSavedProfileProperty(), i18n.localeProperty()));
         idleBody.setWrapText(true);
         idleBody.getStyleClass().add("dialog-body");
         idle.getChildren().addAll(idleTitle, idleBody);
@@ -445,7 +457,10 @@ public final class ConnectionView extends TabPage {
         }
         var server = r.test().server();
         version.setText(server.version().raw());
-        date.setText(i18n.get("connection.result.serverDateValue", server.serverDateText(),
+        String when = server.serverDate() == null ? server.serverDateText()
+                : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(i18n.localeProperty().get()).format(server.serverDate());
+        date.setText(i18n.get("connection.result.serverDateValue", when,
                 server.timeZoneId() == null ? "?" : server.timeZoneId()));
         user.setText(r.test().user().displayName() == null ? r.test().user().username()
                 : i18n.get("connection.result.userValue", r.test().user().displayName(), r.test().user().username()));
@@ -510,23 +525,23 @@ public final class ConnectionView extends TabPage {
         programs.setId("connectionPrograms");
         programs.setPlaceholder(empty);
         programs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        programs.getColumns().add(column("connection.programs.name", p -> p.name()));
-        programs.getColumns().add(column("connection.programs.code", p -> p.code() == null ? "—" : p.code()));
-        programs.getColumns().add(column("connection.programs.attributes", p -> String.valueOf(p.attributes().size())));
-        programs.getColumns().add(column("connection.programs.uid", ProgramInfo::uid));
+        programs.getColumns().add(column("connection.programs.name", 270, p -> p.name()));
+        programs.getColumns().add(column("connection.programs.code", 80, p -> p.code() == null ? "—" : p.code()));
+        programs.getColumns().add(column("connection.programs.attributes", 80, p -> String.valueOf(p.attributes().size())));
+        programs.getColumns().add(column("connection.programs.uid", 110, ProgramInfo::uid));
         programs.setPrefHeight(190);
 
         TableView<ProgramInfo.Attribute> attributes = new TableView<>();
         attributes.setId("connectionAttributes");
         attributes.setPlaceholder(hint("connection.attributes.select"));
         attributes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        attributes.getColumns().add(column("connection.attributes.code", a -> a.code() == null
+        attributes.getColumns().add(column("connection.attributes.code", 165, a -> a.code() == null
                 ? i18n.get("connection.attributes.noCode") : a.code()));
-        attributes.getColumns().add(column("connection.attributes.name", a -> a.displayName()));
-        attributes.getColumns().add(column("connection.attributes.type", a -> a.valueType()));
-        attributes.getColumns().add(column("connection.attributes.options", a -> a.options().isEmpty() ? ""
+        attributes.getColumns().add(column("connection.attributes.name", 210, a -> a.displayName()));
+        attributes.getColumns().add(column("connection.attributes.type", 125, a -> a.valueType()));
+        attributes.getColumns().add(column("connection.attributes.options", 190, a -> a.options().isEmpty() ? ""
                 : a.options().stream().map(o -> o.code() + " = " + o.displayName()).collect(Collectors.joining(", "))));
-        attributes.getColumns().add(column("connection.attributes.flags", a -> (a.confidential()
+        attributes.getColumns().add(column("connection.attributes.flags", 110, a -> (a.confidential()
                 ? i18n.get("connection.attributes.confidential") : "") + (a.mandatory()
                 ? (a.confidential() ? ", " : "") + i18n.get("connection.attributes.mandatory") : "")));
         attributes.setPrefHeight(190);
@@ -538,15 +553,25 @@ public final class ConnectionView extends TabPage {
             }
         });
         SplitPane split = new SplitPane(programs, attributes);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.45);
         card.getChildren().addAll(title, hint("connection.programs.hint"), split);
         return card;
     }
 
-    private <S> TableColumn<S, String> column(String key, java.util.function.Function<S, String> value) {
+    /** A text column; {@code width} is its share of the table; a cell cut short shows its whole text on hover. */
+    private <S> TableColumn<S, String> column(String key, double width, java.util.function.Function<S, String> value) {
         TableColumn<S, String> c = new TableColumn<>();
         c.textProperty().bind(i18n.text(key));
+        c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return c;
     }
 

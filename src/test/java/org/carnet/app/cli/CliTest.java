@@ -44,7 +44,7 @@ class CliTest {
     @Test
     void helpIsLocalised() {
         assertEquals(0, run(Locale.FRENCH, Map.of(), "help"));
-        assertTrue(out.toString().contains("Commandes :"), out.toString());
+        assertTrue(out.toString().contains("Commandes\u00a0:"), out.toString());
         assertTrue(out.toString().contains("Afficher la liste des commandes"), out.toString());
     }
 

@@ -40,12 +40,12 @@ class DemoServerCliTest {
                 "--dhis2-version", "2.39", "--size", "50", "--seed", "7")));
         t.start();
         Matcher url = null;
-        for (int i = 0; i < 200 && (url == null || !url.find()); i++) {
+        for (int i = 0; i < 800 && (url == null || !url.find()) && (i == 0 || t.isAlive()); i++) {
             Thread.sleep(25);
             url = Pattern.compile("URL: +(http://127\\.0\\.0\\.1:\\d+)").matcher(out.toString());
         }
         String text = out.toString();
-        assertTrue(text.contains("DHIS2 2.39.5"), text);
+        assertTrue(text.contains("DHIS2 2.39.5"), text + " / stderr: " + err + " / exit " + exit.get());
         assertTrue(text.contains("admin") && text.contains("district"), text);
         assertTrue(text.matches("(?s).*d2pat_[A-Za-z0-9]{42}.*"), text);
         assertTrue(text.contains("50 (seed 7)"), text);
@@ -69,7 +69,7 @@ class DemoServerCliTest {
         assertTrue(e.startsWith("carnet: “2.35” is not a DHIS2 version the demo server simulates: use 2.36 to 2.43"),
                 e);
         assertEquals(Cli.FAILED, cli(Locale.FRENCH).execute("demo-server", "--dhis2-version", "abc"));
-        assertTrue(err.toString().contains("« abc » n’est pas une version de DHIS2"), err.toString());
+        assertTrue(err.toString().contains("«\u00a0abc\u00a0» n’est pas une version de DHIS2"), err.toString());
         assertEquals("", out.toString());
     }
 

@@ -135,7 +135,10 @@ class ConnectionViewTest {
         assertEquals("3", text(robot, "#connectionProgramCount"), "vaccination, antenatal care, HIV care");
         assertEquals(demo.baseUrl(), robot.lookup("#connectionUrl").queryAs(TextField.class).getText());
         assertTrue(text(robot, "#connectionDemoStatus").contains(demo.baseUrl()));
-        assertTrue(robot.lookup("#connectionDemo").query().isVisible(), "kept while the demo server is the connection");
+        assertTrue(robot.lookup("#connectionDemoText").query().isVisible(),
+                "the banner stays while the demo server is the connection");
+        assertTrue(text(robot, "#connectionDemoText").contains("built-in demo server"));
+        assertFalse(robot.lookup("#connectionDemo").query().isVisible(), "nothing left for its button to do");
 
         TableView<ProgramInfo> programs = robot.lookup("#connectionPrograms").queryAs(TableView.class);
         assertEquals(3, programs.getItems().size());
