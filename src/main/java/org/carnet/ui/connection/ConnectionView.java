@@ -203,6 +203,7 @@ public final class ConnectionView extends TabPage {
         }, vm.phaseProperty(), vm.progressKeyProperty(), vm.savingProperty(), vm.savedProperty(),
                 vm.hasSavedProfileProperty(), i18n.localeProperty()));
         progress.setWrapText(true);
+        showWhen(progress, progress.textProperty().isNotEmpty());
         for (Button b : java.util.List.of(test, cancel, save)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -229,6 +230,7 @@ public final class ConnectionView extends TabPage {
         demoStatus.setId("connectionDemoStatus");
         demoStatus.getStyleClass().add("form-hint");
         demoStatus.setWrapText(true);
+        showWhen(demoStatus, demoStatus.textProperty().isNotEmpty());
         tryDemo.setOnAction(e -> startDemo(tryDemo, true));
         // once the form is the running demo server, the button has nothing left to do
         showWhen(tryDemo, Bindings.createBooleanBinding(() -> !(demoRunning.get()
@@ -393,8 +395,15 @@ public final class ConnectionView extends TabPage {
         Button next = new Button();
         next.setId("connectionNext");
         next.textProperty().bind(i18n.text("connection.result.next"));
-        next.setOnAction(e -> navigator.show(TabId.MAPPING));
-        next.disableProperty().bind(vm.savedProperty().not());
+        // the Mapping tab works on the saved programs: an unsaved tested connection is saved first
+        next.setOnAction(e -> {
+            if (vm.savedProperty().get()) {
+                navigator.show(TabId.MAPPING);
+            } else {
+                vm.save(() -> navigator.show(TabId.MAPPING));
+            }
+        });
+        next.disableProperty().bind(vm.savedProperty().not().and(vm.canSaveProperty().not()));
         result.getChildren().addAll(ok, grid, note, next);
         vm.resultProperty().addListener((o, a, r) -> showResult(r, version, date, user, orgUnits, count, note));
         i18n.localeProperty().addListener((o, a, b) -> showResult(vm.resultProperty().get(), version, date, user,
@@ -539,9 +548,9 @@ public final class ConnectionView extends TabPage {
                 ? i18n.get("connection.attributes.noCode") : a.code()));
         attributes.getColumns().add(column("connection.attributes.name", 210, a -> a.displayName()));
         attributes.getColumns().add(column("connection.attributes.type", 125, a -> a.valueType()));
-        attributes.getColumns().add(column("connection.attributes.options", 190, a -> a.options().isEmpty() ? ""
+        attributes.getColumns().add(column("connection.attributes.options", 175, a -> a.options().isEmpty() ? ""
                 : a.options().stream().map(o -> o.code() + " = " + o.displayName()).collect(Collectors.joining(", "))));
-        attributes.getColumns().add(column("connection.attributes.flags", 110, a -> (a.confidential()
+        attributes.getColumns().add(column("connection.attributes.flags", 125, a -> (a.confidential()
                 ? i18n.get("connection.attributes.confidential") : "") + (a.mandatory()
                 ? (a.confidential() ? ", " : "") + i18n.get("connection.attributes.mandatory") : "")));
         attributes.setPrefHeight(190);

@@ -261,6 +261,11 @@ public final class ConnectionViewModel {
 
     /** Saves the tested connection, its secret and the programs in the registry. */
     public void save() {
+        save(null);
+    }
+
+    /** Saves the tested connection, then runs {@code then} (on the FX thread) if that worked. */
+    public void save(Runnable then) {
         ConnectionService.Result r = result.get();
         Registry reg = registry.getValue();
         if (r == null || reg == null || saving.get()) {
@@ -284,6 +289,9 @@ public final class ConnectionViewModel {
             saving.set(false);
             saved.set(true);
             hasSavedProfile.set(true);
+            if (then != null) {
+                then.run();
+            }
         }, e -> {
             saving.set(false);
             error.set(e);

@@ -54,6 +54,7 @@ class ConnectionViewTest {
     ConnectionView view;
     FixtureServer server;
     DemoServer demo;
+    final java.util.List<org.carnet.uikit.TabId> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
     final DemoServerLauncher launcher = new DemoServerLauncher() {
         @Override
         public synchronized Access start() throws Exception {
@@ -85,7 +86,7 @@ class ConnectionViewTest {
         registry = Registries.create(file, "mango river blue bicycle".toCharArray(), Argon2Kdf.forTests(),
                 new AuditActor("tester", AuditActor.Channel.GUI)).registry();
         i18n = new I18n(Locale.ENGLISH);
-        view = new ConnectionView(i18n, tab -> { }, new FxTaskRunner(executor),
+        view = new ConnectionView(i18n, shown::add, new FxTaskRunner(executor),
                 new SimpleObjectProperty<>(registry), new ConnectionService(), launcher);
         Scene scene = new Scene(view, 1200, 760);
         Theme.apply(scene);
@@ -176,6 +177,22 @@ class ConnectionViewTest {
         assertTrue(robot.lookup("#connectionSave").queryAs(Button.class).isDisabled());
         assertEquals(demo.baseUrl(), new ConnectionStore(registry).profile(ConnectionStore.DEFAULT_ID).orElseThrow()
                 .baseUrl());
+    }
+
+    @Test
+    void aPersonalAccessTokenWorksAndNextSavesBeforeGoingToMapping(FxRobot robot) throws Exception {
+        launcher.start();
+        robot.clickOn("#connectionUrl").write(demo.baseUrl());
+        robot.clickOn("#connectionAuthToken");
+        robot.clickOn("#connectionToken").write(demo.personalAccessToken());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#connectionResult").query().isVisible());
+        assertFalse(view.viewModel().savedProperty().get());
+        robot.clickOn("#connectionNext");
+        waitUntil(() -> !shown.isEmpty());
+        assertEquals(java.util.List.of(org.carnet.uikit.TabId.MAPPING), shown);
+        assertTrue(view.viewModel().savedProperty().get(), "saved before leaving for the Mapping tab");
+        assertEquals(3, new ConnectionStore(registry).programs().size());
     }
 
     @Test
