@@ -1,0 +1,194 @@
+package org.carnet.core.mpi;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Links a pool of records: trains the model on the pool (unsupervised), then either scores every candidate pair
+ * (batch) or resolves the records one by one, in order, against the identities built so far (incremental, the way
+ * the registry grows). Not thread-safe.
+ */
+public final class Linker {
+    /** Blocks larger than this are not expanded into pairs (other keys still find the pairs). */
+    public static final int MAX_BLOCK = 2_000;
+
+    private final List<MatchRecord> records;
+    private final Scorer scorer;
+    private int skippedBlocks;
+
+    private Linker(List<MatchRecord> records, MatchModel model) {
+        this.records = records;
+        TermFrequencies tf = new TermFrequencies();
+        records.forEach(tf::add);
+        this.scorer = new Scorer(model, tf);
+    }
+
+    /** Prepares the records and trains the model on them. */
+    public static Linker train(List<PersonFields> fields, long seed) {
+        List<MatchRecord> prepared = prepare(fields);
+        return new Linker(prepared, ModelTrainer.train(prepared, seed));
+    }
+
+    /** Prepares the records and scores them with a given model. */
+    public static Linker withModel(List<PersonFields> fields, MatchModel model) {
+        return new Linker(prepare(fields), model);
+    }
+
+    private static List<MatchRecord> prepare(List<PersonFields> fields) {
+        List<MatchRecord> prepared = new ArrayList<>(fields.size());
+        for (PersonFields f : fields) {
+            prepared.add(MatchRecord.of(f));
+        }
+        return prepared;
+    }
+
+    public MatchModel model() {
+        return scorer.model();
+    }
+
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    public List<MatchRecord> records() {
+        return records;
+    }
+
+    /** Blocks too large to expand, in the last run. */
+    public int skippedBlocks() {
+        return skippedBlocks;
+    }
+
+    /** Receives scored pairs. */
+    @FunctionalInterface
+    public interface PairSink {
+        void pair(MatchRecord a, MatchRecord b, double probability);
+    }
+
+    /** Scores every candidate pair of the pool and hands over those at or above {@code minProbability}. */
+    public long pairs(double minProbability, PairSink sink) {
+        Map<String, List<Integer>> blocks = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            for (String k : BlockingKeys.of(records.get(i))) {
+                blocks.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+            }
+        }
+        skippedBlocks = 0;
+        Set<Long> seen = new HashSet<>();
+        int[] levels = new int[Field.ALL.length];
+        long candidates = 0;
+        double minWeight = minProbability <= 0 ? Double.NEGATIVE_INFINITY : MatchModel.weightFor(
+                Math.min(minProbability, 1 - 1e-12));
+        for (List<Integer> block : blocks.values()) {
+            if (block.size() < 2) {
+                continue;
+            }
+            if (block.size() > MAX_BLOCK) {
+                skippedBlocks++;
+                continue;
+            }
+            for (int x = 0; x < block.size(); x++) {
+                for (int y = x + 1; y < block.size(); y++) {
+                    int i = block.get(x);
+                    int j = block.get(y);
+                    long key = ((long) Math.min(i, j) << 32) | Math.max(i, j);
+                    if (!seen.add(key)) {
+                        continue;
+                    }
+                    candidates++;
+                    MatchRecord a = records.get(Math.min(i, j));
+                    MatchRecord b = records.get(Math.max(i, j));
+                    double w = scorer.weight(a, b, levels);
+                    if (w >= minWeight) {
+                        sink.pair(a, b, MatchModel.probability(w));
+                    }
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /** One record's resolution. */
+    public record Resolution(MatchRecord record, String mpiId, Decision decision, double probability,
+            MatchRecord candidate) {
+        @Override
+        public String toString() {
+            return "Resolution[" + record.id() + ", " + decision + "]";
+        }
+    }
+
+    /**
+     * Resolves the records one by one in pool order against those resolved before: best identity p ≥ 0.95 links to
+     * its MPI id; 0.75 ≤ p < 0.95 (or two identities ≥ 0.95, or a record too poor to ever reach 0.95 against a copy
+     * of itself) goes to review, which in this simulation gives a new id; otherwise a new id from {@code newIds}.
+     */
+    public List<Resolution> incremental(Function<MatchRecord, String> newIds) {
+        Map<String, List<Integer>> index = new HashMap<>();
+        String[] mpi = new String[records.size()];
+        int[] stamp = new int[records.size()];
+        int[] levels = new int[Field.ALL.length];
+        double linkWeight = MatchModel.weightFor(Decision.LINK_AT);
+        List<Resolution> out = new ArrayList<>(records.size());
+        skippedBlocks = 0;
+        for (int i = 0; i < records.size(); i++) {
+            MatchRecord r = records.get(i);
+            Set<String> keys = BlockingKeys.of(r);
+            Map<String, Double> bestById = new HashMap<>();
+            Map<String, Integer> bestRecordById = new HashMap<>();
+            for (String k : keys) {
+                List<Integer> block = index.get(k);
+                if (block == null) {
+                    continue;
+                }
+                if (block.size() > MAX_BLOCK) {
+                    skippedBlocks++;
+                    continue;
+                }
+                for (int j : block) {
+                    if (stamp[j] == i + 1) {
+                        continue;
+                    }
+                    stamp[j] = i + 1;
+                    double p = MatchModel.probability(scorer.weight(r, records.get(j), levels));
+                    Double before = bestById.get(mpi[j]);
+                    if (before == null || p > before) {
+                        bestById.put(mpi[j], p);
+                        bestRecordById.put(mpi[j], j);
+                    }
+                }
+            }
+            String bestId = null;
+            double best = 0;
+            double second = 0;
+            for (Map.Entry<String, Double> e : bestById.entrySet()) {
+                if (e.getValue() > best) {
+                    second = best;
+                    best = e.getValue();
+                    bestId = e.getKey();
+                } else if (e.getValue() > second) {
+                    second = e.getValue();
+                }
+            }
+            Decision d;
+            if (best >= Decision.LINK_AT && scorer.selfWeight(r) >= linkWeight) {
+                d = Decision.LINKED;
+            } else if (best >= Decision.REVIEW_AT) {
+                d = Decision.REVIEW;
+            } else {
+                d = Decision.NEW;
+            }
+            mpi[i] = d == Decision.LINKED ? bestId : newIds.apply(r);
+            MatchRecord candidate = bestId == null ? null : records.get(bestRecordById.get(bestId));
+            out.add(new Resolution(r, mpi[i], d, best, candidate));
+            for (String k : keys) {
+                index.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+            }
+        }
+        return out;
+    }
+}
