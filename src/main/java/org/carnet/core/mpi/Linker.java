@@ -23,9 +23,7 @@ public final class Linker {
 
     private Linker(List<MatchRecord> records, MatchModel model) {
         this.records = records;
-        TermFrequencies tf = new TermFrequencies();
-        records.forEach(tf::add);
-        this.scorer = new Scorer(model, tf);
+        this.scorer = Scorer.of(model, records);
     }
 
     /** Prepares the records and trains the model on them. */
@@ -41,8 +39,9 @@ public final class Linker {
 
     private static List<MatchRecord> prepare(List<PersonFields> fields) {
         List<MatchRecord> prepared = new ArrayList<>(fields.size());
+        MatchRecord.Interner interner = new MatchRecord.Interner();
         for (PersonFields f : fields) {
-            prepared.add(MatchRecord.of(f));
+            prepared.add(MatchRecord.of(f, interner));
         }
         return prepared;
     }
@@ -128,67 +127,16 @@ public final class Linker {
      * of itself) goes to review, which in this simulation gives a new id; otherwise a new id from {@code newIds}.
      */
     public List<Resolution> incremental(Function<MatchRecord, String> newIds) {
-        Map<String, List<Integer>> index = new HashMap<>();
-        String[] mpi = new String[records.size()];
-        int[] stamp = new int[records.size()];
-        int[] levels = new int[Field.ALL.length];
-        double linkWeight = MatchModel.weightFor(Decision.LINK_AT);
+        MpiIndex index = new MpiIndex();
+        Resolver resolver = new Resolver(scorer, index);
         List<Resolution> out = new ArrayList<>(records.size());
-        skippedBlocks = 0;
-        for (int i = 0; i < records.size(); i++) {
-            MatchRecord r = records.get(i);
-            Set<String> keys = BlockingKeys.of(r);
-            Map<String, Double> bestById = new HashMap<>();
-            Map<String, Integer> bestRecordById = new HashMap<>();
-            for (String k : keys) {
-                List<Integer> block = index.get(k);
-                if (block == null) {
-                    continue;
-                }
-                if (block.size() > MAX_BLOCK) {
-                    skippedBlocks++;
-                    continue;
-                }
-                for (int j : block) {
-                    if (stamp[j] == i + 1) {
-                        continue;
-                    }
-                    stamp[j] = i + 1;
-                    double p = MatchModel.probability(scorer.weight(r, records.get(j), levels));
-                    Double before = bestById.get(mpi[j]);
-                    if (before == null || p > before) {
-                        bestById.put(mpi[j], p);
-                        bestRecordById.put(mpi[j], j);
-                    }
-                }
-            }
-            String bestId = null;
-            double best = 0;
-            double second = 0;
-            for (Map.Entry<String, Double> e : bestById.entrySet()) {
-                if (e.getValue() > best) {
-                    second = best;
-                    best = e.getValue();
-                    bestId = e.getKey();
-                } else if (e.getValue() > second) {
-                    second = e.getValue();
-                }
-            }
-            Decision d;
-            if (best >= Decision.LINK_AT && scorer.selfWeight(r) >= linkWeight) {
-                d = Decision.LINKED;
-            } else if (best >= Decision.REVIEW_AT) {
-                d = Decision.REVIEW;
-            } else {
-                d = Decision.NEW;
-            }
-            mpi[i] = d == Decision.LINKED ? bestId : newIds.apply(r);
-            MatchRecord candidate = bestId == null ? null : records.get(bestRecordById.get(bestId));
-            out.add(new Resolution(r, mpi[i], d, best, candidate));
-            for (String k : keys) {
-                index.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
-            }
+        for (MatchRecord r : records) {
+            Resolver.Result res = resolver.resolve(r);
+            String id = res.decision() == Decision.LINKED ? res.mpiId() : newIds.apply(r);
+            out.add(new Resolution(r, id, res.decision(), res.probability(), res.candidate()));
+            index.add(id, r);
         }
+        skippedBlocks = (int) index.skippedBlocks();
         return out;
     }
 }

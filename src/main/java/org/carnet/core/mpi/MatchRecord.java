@@ -29,45 +29,84 @@ public final class MatchRecord {
     final String[][] firstTokenCodes;
     final String[] firstTokens;
 
-    private MatchRecord(PersonFields f, boolean ageDerivedDob) {
+    private MatchRecord(PersonFields f, boolean ageDerivedDob, Interner interner) {
         this.id = f.id();
-        this.first = PersonName.of(f.firstName());
-        this.last = PersonName.of(f.lastName());
+        NameParts fp = interner.name(f.firstName());
+        NameParts lp = interner.name(f.lastName());
+        this.first = fp == null ? null : fp.name;
+        this.last = lp == null ? null : lp.name;
         BirthDate d = BirthDates.parse(f.dateOfBirth());
         this.dob = d != null && ageDerivedDob ? d.ageDerived() : d;
         this.sex = Sex.parse(f.sex());
-        this.commune = Text.compact(f.commune());
-        this.district = Text.compact(f.district());
-        this.firstCodes = first == null ? null : codes(first.joined());
-        this.lastCodes = last == null ? null : codes(last.joined());
-        if (first == null) {
-            this.firstTokens = null;
-            this.firstTokenCodes = null;
-        } else {
-            List<String> toks = first.significantTokens();
-            this.firstTokens = toks.toArray(new String[0]);
-            this.firstTokenCodes = new String[toks.size()][];
-            for (int i = 0; i < toks.size(); i++) {
-                firstTokenCodes[i] = codes(toks.get(i));
-            }
-        }
+        this.commune = interner.string(Text.compact(f.commune()));
+        this.district = interner.string(Text.compact(f.district()));
+        this.firstCodes = fp == null ? null : fp.codes;
+        this.lastCodes = lp == null ? null : lp.codes;
+        this.firstTokens = fp == null ? null : fp.tokens;
+        this.firstTokenCodes = fp == null ? null : fp.tokenCodes;
     }
 
     /** Prepares a record. */
     public static MatchRecord of(PersonFields fields) {
-        return new MatchRecord(fields, false);
+        return new MatchRecord(fields, false, new Interner());
+    }
+
+    /** Prepares a record, sharing the name parts already prepared by {@code interner} (large pools). */
+    public static MatchRecord of(PersonFields fields, Interner interner) {
+        return new MatchRecord(fields, false, interner);
     }
 
     /** Prepares a record whose date of birth was computed from an age (DHIS2 AGE attribute). */
-    public static MatchRecord ofAgeDerived(PersonFields fields) {
-        return new MatchRecord(fields, true);
+    public static MatchRecord ofAgeDerived(PersonFields fields, Interner interner) {
+        return new MatchRecord(fields, true, interner);
+    }
+
+    /** A name's prepared parts. */
+    private record NameParts(PersonName name, String[] codes, String[] tokens, String[][] tokenCodes) {
+        static NameParts of(String raw) {
+            PersonName n = PersonName.of(raw);
+            if (n == null) {
+                return null;
+            }
+            List<String> toks = n.significantTokens();
+            String[][] tokenCodes = new String[toks.size()][];
+            for (int i = 0; i < toks.size(); i++) {
+                tokenCodes[i] = codesOf(toks.get(i));
+            }
+            return new NameParts(n, codesOf(n.joined()), toks.toArray(new String[0]), tokenCodes);
+        }
+    }
+
+    /**
+     * Shares prepared names and strings between records: in a registry of a million people a few thousand names
+     * cover everyone, so each is prepared and stored once. Not thread-safe.
+     */
+    public static final class Interner {
+        private static final NameParts NONE = new NameParts(null, null, null, null);
+        private final java.util.Map<String, NameParts> names = new java.util.HashMap<>();
+        private final java.util.Map<String, String> strings = new java.util.HashMap<>();
+
+        NameParts name(String raw) {
+            if (raw == null) {
+                return null;
+            }
+            NameParts p = names.computeIfAbsent(raw, r -> {
+                NameParts made = NameParts.of(r);
+                return made == null ? NONE : made;
+            });
+            return p == NONE ? null : p;
+        }
+
+        String string(String s) {
+            return s == null ? null : strings.computeIfAbsent(s, x -> x);
+        }
     }
 
     public String id() {
         return id;
     }
 
-    private static String[] codes(String joined) {
+    private static String[] codesOf(String joined) {
         Set<String> c = new LinkedHashSet<>();
         c.add(NameKeys.key(joined));
         String p = NameKeys.prenasalKey(joined);

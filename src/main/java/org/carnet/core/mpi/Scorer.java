@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Scores pairs with a {@link MatchModel} and the pool's term frequencies: weight = log2 prior odds + Σ log2(m/u)
  * + term-frequency adjustment on exact and key levels (log2 u_level − log2 tf, capped to ±4 bits); missing fields
- * add nothing. Thread-safe once built.
+ * add nothing. Scoring is thread-safe as long as nobody calls {@link #learn(MatchRecord)} meanwhile.
  */
 public final class Scorer {
     private final MatchModel model;
@@ -17,6 +17,18 @@ public final class Scorer {
         this.model = model;
         this.tf = tf;
         this.prior = model.priorWeight();
+    }
+
+    /** A scorer whose term frequencies are counted over {@code pool} (the registry's identities). */
+    public static Scorer of(MatchModel model, Iterable<MatchRecord> pool) {
+        TermFrequencies tf = new TermFrequencies();
+        pool.forEach(tf::add);
+        return new Scorer(model, tf);
+    }
+
+    /** Counts a new identity's values in the term frequencies (not thread-safe with scoring). */
+    public void learn(MatchRecord r) {
+        tf.add(r);
     }
 
     public MatchModel model() {

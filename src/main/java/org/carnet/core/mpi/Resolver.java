@@ -1,0 +1,59 @@
+package org.carnet.core.mpi;
+
+/**
+ * Resolves one new record against the identities of an {@link MpiIndex}: scores every candidate, keeps the best
+ * record per MPI id, and decides: best p ≥ 0.95 links to that id (unless the record, even against a perfect copy of
+ * itself, could not reach 0.95: too little information to link for sure, so review); 0.75 ≤ p < 0.95 goes to
+ * review; otherwise a new person. When two identities both reach 0.95, the record links to the best and the pair of
+ * identities is reported as a probable duplicate ({@link Result#rival()}). Not thread-safe (like the index).
+ */
+public final class Resolver {
+    private final Scorer scorer;
+    private final MpiIndex index;
+    private final int[] levels = new int[Field.ALL.length];
+    private final double linkWeight = MatchModel.weightFor(Decision.LINK_AT);
+
+    public Resolver(Scorer scorer, MpiIndex index) {
+        this.scorer = scorer;
+        this.index = index;
+    }
+
+    /**
+     * The outcome for one record. {@code mpiId}, {@code candidate} and {@code probability} describe the best
+     * identity found (null / 0 when none); {@code rival} is another identity that also reached 0.95.
+     */
+    public record Result(Decision decision, String mpiId, double probability, MatchRecord candidate, String rival) {
+    }
+
+    public Result resolve(MatchRecord r) {
+        String[] best = {null, null};
+        double[] p = {0, 0};
+        int[] bestRecord = {-1};
+        index.candidates(r, n -> {
+            double q = MatchModel.probability(scorer.weight(r, index.record(n), levels));
+            String id = index.mpiId(n);
+            if (q > p[0]) {
+                if (!id.equals(best[0])) {
+                    best[1] = best[0];
+                    p[1] = p[0];
+                }
+                best[0] = id;
+                p[0] = q;
+                bestRecord[0] = n;
+            } else if (q > p[1] && !id.equals(best[0])) {
+                best[1] = id;
+                p[1] = q;
+            }
+        });
+        Decision d;
+        if (p[0] >= Decision.LINK_AT && scorer.selfWeight(r) >= linkWeight) {
+            d = Decision.LINKED;
+        } else if (p[0] >= Decision.REVIEW_AT) {
+            d = Decision.REVIEW;
+        } else {
+            d = Decision.NEW;
+        }
+        return new Result(d, best[0], p[0], bestRecord[0] < 0 ? null : index.record(bestRecord[0]),
+                p[1] >= Decision.LINK_AT ? best[1] : null);
+    }
+}
