@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Reads dates of birth in the forms registers actually hold: ISO ({@code 1990-03-07}, with or without a time),
  * {@code 19900307}, {@code 07/03/1990} (day first, as in French; month first only when the day cannot be a month),
- * {@code 07-03-1990}, {@code 07.03.1990}, {@code 1990/03/07}, {@code 1990-03}, {@code 03/1990} and a year alone. Default
+ * {@code 07-03-1990}, {@code 07.03.1990}, {@code 1990/03/07}, {@code 1990-03}, {@code 03/1990} and a year alone; a
+ * month over 12 with a day that can be a month is read as transposed (1990-25-03 → 25 March). Default
  * days (1 January, 1 July, 31 December) are flagged {@link BirthDate.Precision#DEFAULTED}. Anything else, impossible
  * dates (19551192) and years outside 1880 … next year included, reads as unknown (null): never an exception.
  */
@@ -35,7 +36,10 @@ public final class BirthDates {
         }
         Matcher m;
         if ((m = ISO.matcher(s)).matches() || (m = COMPACT.matcher(s)).matches()) {
-            return full(num(m, 1), num(m, 2), num(m, 3));
+            int month = num(m, 2);
+            int day = num(m, 3);
+            // 1990-25-03: day and month keyed in each other's place
+            return month > 12 && day <= 12 ? full(num(m, 1), day, month) : full(num(m, 1), month, day);
         }
         if ((m = DAY_FIRST.matcher(s)).matches()) {
             int a = num(m, 1);

@@ -19,6 +19,7 @@ class BirthDatesTest {
         assertEquals(new BirthDate(1990, 3, 0, Precision.YEAR_MONTH), BirthDates.parse("03/1990"));
         assertEquals(new BirthDate(1990, 0, 0, Precision.YEAR_ONLY), BirthDates.parse(" 1990 "));
         assertEquals("1990-03", BirthDates.parse("1990-03").iso());
+        assertEquals(new BirthDate(1990, 3, 25, Precision.FULL), BirthDates.parse("1990-25-03"), "transposed");
     }
 
     @Test
