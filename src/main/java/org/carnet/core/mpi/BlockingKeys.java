@@ -64,6 +64,11 @@ public final class BlockingKeys {
         return keys;
     }
 
+    /** True for keys without a date part, which a large index also files under key + birth year. */
+    static boolean narrowable(String key) {
+        return key.startsWith("n|") || key.startsWith("kp|") || key.startsWith("c2|") || key.startsWith("ck|");
+    }
+
     /** Codes of the whole first name plus the primary key of each of its significant tokens. */
     private static String[] firstCodes(MatchRecord r) {
         if (r.firstCodes == null) {

@@ -118,7 +118,7 @@ final class Comparator {
     /**
      * Date of birth: exact (both full) / day and month transposed / one keying error / same year and same month or
      * day / same year where either side is only a year (or defaulted, or from an age) / ±1 year with an age-derived
-     * side / ±2 years / different.
+     * side / ±2 years / 3 to 10 years apart / further apart.
      */
     static int dateLevel(BirthDate a, BirthDate b) {
         if (a == null || b == null) {
@@ -138,7 +138,7 @@ final class Comparator {
             if (diff == 0 && (a.month() == b.month() || a.day() == b.day())) {
                 return 3;
             }
-            return diff <= 2 ? 6 : 7;
+            return diff <= 2 ? 6 : diff <= 10 ? 7 : 8;
         }
         boolean yearOnly = a.precision().yearOnly() || b.precision().yearOnly();
         if (diff == 0) {
@@ -150,6 +150,6 @@ final class Comparator {
         if (diff <= 1 && age) {
             return 5;
         }
-        return diff <= 2 ? 6 : 7;
+        return diff <= 2 ? 6 : diff <= 10 ? 7 : 8;
     }
 }

@@ -10,7 +10,7 @@ public enum Field {
     LAST_NAME(List.of("exact", "variant", "jw92", "jw85", "different")),
     FIRST_NAME(List.of("exact", "token", "variant", "jw92", "jw85", "initial", "different")),
     BIRTH_DATE(List.of("exact", "transposed", "typo", "year_and_month_or_day", "same_year_approximate",
-            "year_pm1_age", "year_pm2", "different")),
+            "year_pm1_age", "year_pm2", "different", "far_apart")),
     SEX(List.of("same", "different")),
     COMMUNE(List.of("same", "similar", "same_district", "different"));
 
@@ -36,7 +36,7 @@ public enum Field {
     boolean tfLevel(int level) {
         return switch (this) {
             case LAST_NAME -> level <= 1;
-            case FIRST_NAME -> level == 0;
+            case FIRST_NAME -> level == 0 || level == 2;
             case COMMUNE -> level == 0;
             default -> false;
         };

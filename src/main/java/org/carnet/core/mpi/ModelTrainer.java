@@ -24,11 +24,15 @@ import org.carnet.core.normalize.BirthDate;
 public final class ModelTrainer {
     /** Below this many records the shipped defaults are used. */
     public static final int MIN_RECORDS = 300;
+    /** The pool size the shipped defaults' prior stands for. */
+    static final int DEFAULT_POOL = 5_000;
     private static final int ALL_PAIRS_BELOW = 1_500;
     private static final int SAMPLED_PAIRS = 1_000_000;
     private static final int MAX_TRAINING_PAIRS = 400_000;
     private static final int MIN_EM_PAIRS = 30;
     private static final int EM_ITERATIONS = 60;
+    private static final double M_FLOOR = 0.002;
+    private static final int MAX_NAME_BLOCK = 8;
 
     private ModelTrainer() {
     }
@@ -71,6 +75,7 @@ public final class ModelTrainer {
             }
         }
         for (Field f : Field.ALL) {
+            floor(m[f.ordinal()]);
             monotone(m[f.ordinal()], u[f.ordinal()]);
         }
         double lambda = defaults.lambda();
@@ -154,7 +159,10 @@ public final class ModelTrainer {
         return pairs(blocks, seed);
     }
 
-    /** Pairs sharing the keys of both names. */
+    /**
+     * Pairs sharing the keys of both names, from name combinations that are not common: behind "Mamadou Diallo" stand
+     * many namesakes, and EM would learn from them that the same person's dates of birth often disagree.
+     */
     static List<int[]> pairsSharingNameKeys(List<MatchRecord> pool, long seed) {
         Map<String, List<Integer>> blocks = new HashMap<>();
         for (int i = 0; i < pool.size(); i++) {
@@ -163,6 +171,7 @@ public final class ModelTrainer {
                 blocks.computeIfAbsent(r.firstKey() + "|" + r.lastKey(), k -> new ArrayList<>()).add(i);
             }
         }
+        blocks.values().removeIf(b -> b.size() > MAX_NAME_BLOCK);
         return pairs(blocks, seed);
     }
 
@@ -276,6 +285,21 @@ public final class ModelTrainer {
             }
         }
         return n;
+    }
+
+    /**
+     * Keeps every m at least {@link #M_FLOOR} (then sums to 1 again): real registers hold keying errors the training
+     * data may not show (a sex typed wrong), and no single field should be able to veto a match on its own.
+     */
+    static void floor(double[] m) {
+        double sum = 0;
+        for (int l = 0; l < m.length; l++) {
+            m[l] = Math.max(m[l], M_FLOOR);
+            sum += m[l];
+        }
+        for (int l = 0; l < m.length; l++) {
+            m[l] /= sum;
+        }
     }
 
     /**

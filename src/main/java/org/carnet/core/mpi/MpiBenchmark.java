@@ -20,24 +20,32 @@ public final class MpiBenchmark {
     private MpiBenchmark() {
     }
 
-    /** What a run measured. Latencies in milliseconds, memory in MiB. */
+    /**
+     * What a run measured. Latencies in milliseconds; heap in MiB, measured once the index and scorer are built.
+     * {@code knownPeople}: queries whose person is already indexed; {@code knownLinked}: those linked to the right
+     * identity; {@code linkedWrong}: links to another person.
+     */
     public record Result(int identities, int queries, double buildSeconds, double trainSeconds, double p50, double p99,
             double max, double meanCandidates, long heapUsedMiB, long heapMaxMiB, int postings, int linked,
-            int review, int created, long skippedBlocks) {
+            int review, int created, long skippedBlocks, int linkedWrong, int knownPeople, int knownLinked) {
     }
 
     /** Indexes {@code size} records of the synthetic population, then resolves {@code queries} more. */
     public static Result run(int size, int queries, long seed, ProgressSink progress) {
         SyntheticPopulation.Config config = SyntheticPopulation.Config.defaults().withSeed(seed)
-                .withPersons((int) Math.min(Integer.MAX_VALUE - 1L, (long) ((size + queries) / 1.5) + 1));
+                .withPersons((int) Math.min(Integer.MAX_VALUE - 1L, (long) size + queries));
         Iterator<SyntheticRecord> source = SyntheticPopulation.records(config).iterator();
         MatchRecord.Interner interner = new MatchRecord.Interner();
         MpiIndex index = new MpiIndex();
         List<MatchRecord> sample = new ArrayList<>(TRAINING_SAMPLE);
         long t0 = System.nanoTime();
+        java.util.BitSet indexed = new java.util.BitSet();
         for (int i = 0; i < size && source.hasNext(); i++) {
-            MatchRecord r = MatchRecord.of(fields(source.next()), interner);
-            index.add("P" + i, r);
+            SyntheticRecord s = source.next();
+            MatchRecord r = MatchRecord.of(fields(s), interner);
+            // the ground truth person as the MPI id: a link is right when it names the query's person
+            index.add("P" + s.personId(), r);
+            indexed.set(s.personId());
             if (i < TRAINING_SAMPLE) {
                 sample.add(r);
             }
@@ -56,6 +64,8 @@ public final class MpiBenchmark {
         all = null;
         double train = (System.nanoTime() - t1) / 1e9;
 
+        System.gc();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         Resolver resolver = new Resolver(scorer, index);
         double[] ms = new double[queries];
         int done = 0;
@@ -63,8 +73,12 @@ public final class MpiBenchmark {
         int review = 0;
         int[] candidates = {0};
         long totalCandidates = 0;
+        int linkedWrong = 0;
+        int known = 0;
+        int knownLinked = 0;
         for (; done < queries && source.hasNext(); done++) {
-            MatchRecord q = MatchRecord.of(fields(source.next()), interner);
+            SyntheticRecord sq = source.next();
+            MatchRecord q = MatchRecord.of(fields(sq), interner);
             long s = System.nanoTime();
             Resolver.Result res = resolver.resolve(q);
             ms[done] = (System.nanoTime() - s) / 1e6;
@@ -72,16 +86,20 @@ public final class MpiBenchmark {
             index.candidates(q, n -> candidates[0]++);
             totalCandidates += candidates[0];
             linked += res.decision() == Decision.LINKED ? 1 : 0;
+            boolean right = ("P" + sq.personId()).equals(res.mpiId());
+            linkedWrong += res.decision() == Decision.LINKED && !right ? 1 : 0;
+            if (indexed.get(sq.personId())) {
+                known++;
+                knownLinked += res.decision() == Decision.LINKED && right ? 1 : 0;
+            }
             review += res.decision() == Decision.REVIEW ? 1 : 0;
         }
         double[] sorted = Arrays.copyOf(ms, done);
         Arrays.sort(sorted);
-        System.gc();
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new Result(index.size(), done, build, train, percentile(sorted, 0.50), percentile(sorted, 0.99),
                 done == 0 ? 0 : sorted[done - 1], done == 0 ? 0 : totalCandidates / (double) done,
                 heap.getUsed() >> 20, heap.getMax() >> 20, index.postings(), linked, review, done - linked - review,
-                index.skippedBlocks());
+                index.skippedBlocks(), linkedWrong, known, knownLinked);
     }
 
     static PersonFields fields(SyntheticRecord s) {

@@ -7,12 +7,13 @@ import java.util.function.IntConsumer;
  * The in-memory candidate index of the identities: blocking keys hashed to 64 bits, each to a list of internal
  * record numbers (primitive arrays, no boxing), and the prepared records themselves. A query walks the lists of its
  * keys, skipping blocks larger than {@link #MAX_BLOCK} (so a "Mamadou Diallo 1990" never scans ten thousand
- * people; other keys still find the person). Hash collisions only add candidates, never lose one. Not thread-safe:
+ * people: its block is narrowed to the birth year when the record has one; other keys still find the person). Hash
+ * collisions only add candidates, never lose one. Not thread-safe:
  * one writer, queries on the same thread.
  */
 public final class MpiIndex {
     /** Blocks larger than this are skipped by queries. */
-    public static final int MAX_BLOCK = 5_000;
+    public static final int MAX_BLOCK = 2_000;
 
     private long[] slotKeys = new long[1 << 12];
     private int[] slotHead = new int[1 << 12];
@@ -40,19 +41,31 @@ public final class MpiIndex {
         records[n] = r;
         mpiIds[n] = mpiId;
         for (String k : BlockingKeys.of(r)) {
-            long h = hash(k);
-            int slot = slotOf(h, true);
-            if (postings == postingRecord.length) {
-                postingRecord = Arrays.copyOf(postingRecord, postings * 2);
-                postingNext = Arrays.copyOf(postingNext, postings * 2);
+            post(hash(k), n);
+            if (r.dob != null && BlockingKeys.narrowable(k)) {
+                post(narrowed(k, r), n);
             }
-            postingRecord[postings] = n;
-            postingNext[postings] = slotHead[slot];
-            slotHead[slot] = postings + 1; // 0 = empty list
-            slotCount[slot]++;
-            postings++;
         }
         return n;
+    }
+
+    private void post(long h, int n) {
+        int slot = slotOf(h, true);
+        if (postings == postingRecord.length) {
+            int cap = postings + (postings >> 1);
+            postingRecord = Arrays.copyOf(postingRecord, cap);
+            postingNext = Arrays.copyOf(postingNext, cap);
+        }
+        postingRecord[postings] = n;
+        postingNext[postings] = slotHead[slot];
+        slotHead[slot] = postings + 1; // 0 = empty list
+        slotCount[slot]++;
+        postings++;
+    }
+
+    /** The key narrowed to the birth year, for blocks too large to scan ("Mamadou Diallo" in a million). */
+    private static long narrowed(String key, MatchRecord r) {
+        return hash(key + "#" + r.dob.year());
     }
 
     /** Hands each distinct indexed record sharing a key with {@code r} to {@code sink}, once. */
@@ -66,6 +79,12 @@ public final class MpiIndex {
             int slot = slotOf(hash(k), false);
             if (slot < 0) {
                 continue;
+            }
+            if (slotCount[slot] > MAX_BLOCK && r.dob != null && BlockingKeys.narrowable(k)) {
+                slot = slotOf(narrowed(k, r), false);
+                if (slot < 0) {
+                    continue;
+                }
             }
             if (slotCount[slot] > MAX_BLOCK) {
                 skippedBlocks++;

@@ -12,11 +12,22 @@ public final class Scorer {
     private final MatchModel model;
     private final TermFrequencies tf;
     private final double prior;
+    /** The most both names can add: best level weight plus the term-frequency cap, each. */
+    private final double bestNames;
 
     Scorer(MatchModel model, TermFrequencies tf) {
         this.model = model;
         this.tf = tf;
         this.prior = model.priorWeight();
+        this.bestNames = best(model, Field.LAST_NAME) + best(model, Field.FIRST_NAME) + 2 * MatchModel.TF_CAP;
+    }
+
+    private static double best(MatchModel model, Field f) {
+        double b = 0;
+        for (int l = 0; l < f.levelCount(); l++) {
+            b = Math.max(b, model.weight(f, l));
+        }
+        return b;
     }
 
     /** A scorer whose term frequencies are counted over {@code pool} (the registry's identities). */
@@ -37,28 +48,46 @@ public final class Scorer {
 
     /** Total weight of a pair (prior included). */
     double weight(MatchRecord a, MatchRecord b, int[] levels) {
-        Comparator.compare(a, b, levels);
+        boolean swapped = Comparator.compare(a, b, levels);
         double w = prior;
         for (Field f : Field.ALL) {
             int level = levels[f.ordinal()];
             if (level == Field.MISSING) {
                 continue;
             }
-            w += model.weight(f, level) + tfAdjustment(f, level, a, b);
+            w += model.weight(f, level) + tfAdjustment(f, level, a, b, swapped);
         }
         return w;
     }
 
-    private double tfAdjustment(Field f, int level, MatchRecord a, MatchRecord b) {
+    private double tfAdjustment(Field f, int level, MatchRecord a, MatchRecord b, boolean swapped) {
         if (!f.tfLevel(level)) {
             return 0;
         }
-        double freq = tf.frequency(f, level, a, b);
+        double freq = tf.frequency(f, level, a, b, swapped);
         if (Double.isNaN(freq)) {
             return 0;
         }
         double adj = MatchModel.log2(Math.max(model.u(f, level), MatchModel.FLOOR)) - MatchModel.log2(freq);
         return Math.max(-MatchModel.TF_CAP, Math.min(MatchModel.TF_CAP, adj));
+    }
+
+    /**
+     * The pair's weight, or NaN when it cannot reach {@code minWeight}: date, sex and commune are compared first
+     * (cheap), and the names (string comparisons) only if their best possible weight could still get there.
+     */
+    double weightAtLeast(MatchRecord a, MatchRecord b, int[] levels, double minWeight) {
+        double w = prior;
+        int dob = Comparator.dateLevel(a.dob, b.dob);
+        int sex = a.sex == org.carnet.core.normalize.Sex.U || b.sex == org.carnet.core.normalize.Sex.U
+                ? Field.MISSING : a.sex == b.sex ? 0 : 1;
+        int commune = Comparator.communeLevel(a, b);
+        w += model.weight(Field.BIRTH_DATE, dob) + model.weight(Field.SEX, sex) + model.weight(Field.COMMUNE, commune)
+                + (commune == 0 ? MatchModel.TF_CAP : 0);
+        if (w + bestNames < minWeight) {
+            return Double.NaN;
+        }
+        return weight(a, b, levels);
     }
 
     /** Match probability of a pair. */
@@ -79,7 +108,7 @@ public final class Scorer {
                 continue;
             }
             double fw = model.weight(f, level);
-            double adj = tfAdjustment(f, level, a, b);
+            double adj = tfAdjustment(f, level, a, b, swapped);
             w += fw + adj;
             parts.add(new PairScore.FieldScore(f, f.levels().get(level), fw, adj));
         }

@@ -54,4 +54,44 @@ final class BenchCommand extends GroupCommand {
             return 0;
         }
     }
+
+    /** {@code carnet bench mpi [--size N] [--queries N] [--seed N]}: MPI resolution speed against a large index. */
+    @Command(name = "mpi")
+    static final class MpiBench implements Callable<Integer> {
+        @Option(names = "--size", paramLabel = "N", defaultValue = "1000000", descriptionKey = "cli.option.benchMpiSize")
+        int size;
+
+        @Option(names = "--queries", paramLabel = "N", defaultValue = "2000",
+                descriptionKey = "cli.option.benchMpiQueries")
+        int queries;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", descriptionKey = "cli.option.mpiSeed")
+        long seed;
+
+        private final CliContext ctx;
+
+        MpiBench(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (size < 1 || queries < 1) {
+                throw new org.carnet.core.common.AppException("cli.bench.badArgs", "size and queries must be positive");
+            }
+            org.carnet.core.mpi.MpiBenchmark.Result r = org.carnet.core.mpi.MpiBenchmark.run(size, queries, seed,
+                    ProgressSink.NONE);
+            ctx.out().println(ctx.text("cli.bench.mpiHeader", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version")));
+            ctx.out().println(ctx.text("cli.bench.mpiBuild", r.identities(), String.format("%.1f", r.buildSeconds()),
+                    r.postings(), String.format("%.1f", r.trainSeconds())));
+            ctx.out().println(ctx.text("cli.bench.mpiLatency", r.queries(), String.format("%.2f", r.p50()),
+                    String.format("%.2f", r.p99()), String.format("%.2f", r.max()),
+                    String.format("%.0f", r.meanCandidates())));
+            ctx.out().println(ctx.text("cli.bench.mpiDecisions", r.linked(), r.review(), r.created(),
+                    r.skippedBlocks()));
+            ctx.out().println(ctx.text("cli.bench.mpiHeap", r.heapUsedMiB(), r.heapMaxMiB()));
+            return 0;
+        }
+    }
 }

@@ -5,7 +5,7 @@ import org.carnet.app.cli.CliContext;
 import org.carnet.app.cli.CliModule;
 import picocli.CommandLine;
 
-/** The registry's commands: init, registry stats, audit, passphrase, backup, restore, bench registry. */
+/** The registry's commands: init, registry stats, audit, passphrase, backup, restore, bench registry, bench mpi. */
 public final class RegistryCliModule implements CliModule {
     @Override
     public List<Object> commands(CliContext ctx) {
@@ -17,6 +17,7 @@ public final class RegistryCliModule implements CliModule {
                 new CommandLine(new PassphraseCommand()).addSubcommand(new PassphraseCommand.Change(ctx)),
                 new BackupCommand(ctx),
                 new RestoreCommand(ctx),
-                new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.RegistryBench(ctx)));
+                new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.RegistryBench(ctx))
+                        .addSubcommand(new BenchCommand.MpiBench(ctx)));
     }
 }
