@@ -46,8 +46,9 @@ public final class Resolver {
         int[] bestRecord = {-1};
         double shift = priorShift();
         double floor = MatchModel.weightFor(REPORT_FROM) - shift;
+        double names = scorer.bestNameWeight(r);
         index.candidates(r, n -> {
-            double w = scorer.weightAtLeast(r, index.record(n), levels, floor);
+            double w = scorer.weightAtLeast(r, index.record(n), levels, floor, names);
             if (Double.isNaN(w)) {
                 return;
             }

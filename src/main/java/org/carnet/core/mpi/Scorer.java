@@ -12,20 +12,29 @@ public final class Scorer {
     private final MatchModel model;
     private final TermFrequencies tf;
     private final double prior;
-    /** The most both names can add: best level weight plus the term-frequency cap, each. */
-    private final double bestNames;
 
     Scorer(MatchModel model, TermFrequencies tf) {
         this.model = model;
         this.tf = tf;
         this.prior = model.priorWeight();
-        this.bestNames = best(model, Field.LAST_NAME) + best(model, Field.FIRST_NAME) + 2 * MatchModel.TF_CAP;
     }
 
-    private static double best(MatchModel model, Field f) {
-        double b = 0;
+    /**
+     * The most the names of {@code r} can add against any record: per name, the best level with the term frequency
+     * of r's own name (a common name agreeing exactly is weak evidence whatever it is compared with).
+     */
+    double bestNameWeight(MatchRecord r) {
+        return best(Field.LAST_NAME, r) + best(Field.FIRST_NAME, r);
+    }
+
+    private double best(Field f, MatchRecord r) {
+        if ((f == Field.LAST_NAME ? r.last : r.first) == null) {
+            return 0; // missing: weighs nothing
+        }
+        double b = Double.NEGATIVE_INFINITY;
         for (int l = 0; l < f.levelCount(); l++) {
-            b = Math.max(b, model.weight(f, l));
+            // against another record the agreeing value can only be as common or commoner: a bound
+            b = Math.max(b, model.weight(f, l) + tfAdjustment(f, l, r, r, false));
         }
         return b;
     }
@@ -76,7 +85,7 @@ public final class Scorer {
      * The pair's weight, or NaN when it cannot reach {@code minWeight}: date, sex and commune are compared first
      * (cheap), and the names (string comparisons) only if their best possible weight could still get there.
      */
-    double weightAtLeast(MatchRecord a, MatchRecord b, int[] levels, double minWeight) {
+    double weightAtLeast(MatchRecord a, MatchRecord b, int[] levels, double minWeight, double bestNames) {
         double w = prior;
         int dob = Comparator.dateLevel(a.dob, b.dob);
         int sex = a.sex == org.carnet.core.normalize.Sex.U || b.sex == org.carnet.core.normalize.Sex.U
