@@ -14,8 +14,11 @@ import java.util.function.Function;
  * the registry grows). Not thread-safe.
  */
 public final class Linker {
-    /** Blocks larger than this are not expanded into pairs (other keys still find the pairs). */
-    public static final int MAX_BLOCK = 2_000;
+    /**
+     * Blocks larger than this are not expanded into pairs: split by birth year when their key has no date part,
+     * skipped otherwise (other keys still find the pairs).
+     */
+    public static final int MAX_BLOCK = 500;
 
     private final List<MatchRecord> records;
     private final Scorer scorer;
@@ -77,6 +80,19 @@ public final class Linker {
                 blocks.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
             }
         }
+        // blocks too large to expand ("Mamadou Diallo") are split by birth year where the key allows it
+        Map<String, List<Integer>> narrowed = new HashMap<>();
+        for (Map.Entry<String, List<Integer>> e : blocks.entrySet()) {
+            if (e.getValue().size() > MAX_BLOCK && BlockingKeys.narrowable(e.getKey())) {
+                for (int i : e.getValue()) {
+                    MatchRecord r = records.get(i);
+                    if (r.dob != null) {
+                        narrowed.computeIfAbsent(e.getKey() + "#" + r.dob.year(), x -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+        }
+        blocks.putAll(narrowed);
         skippedBlocks = 0;
         Set<Long> seen = new HashSet<>();
         int[] levels = new int[Field.ALL.length];
