@@ -3,6 +3,7 @@ package org.carnet.core.mpi;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,22 +143,14 @@ public final class FileLinkage {
         long[] written = {0};
         long candidates = write(out, w -> {
             Csv.writeRow(w, "id_a", "id_b", "probability");
-            IOException[] failure = {null};
-            long c = linker.pairs(minProbability, (a, b, p) -> {
-                if (failure[0] != null) {
-                    return;
-                }
+            return linker.pairs(minProbability, (a, b, p) -> {
                 try {
                     Csv.writeRow(w, a.id(), b.id(), format(p));
                     written[0]++;
                 } catch (IOException e) {
-                    failure[0] = e;
+                    throw new UncheckedIOException(e);
                 }
             });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
-            return c;
         });
         return new Summary(linker.records().size(), candidates, written[0]);
     }
@@ -184,28 +177,38 @@ public final class FileLinkage {
         return String.format(Locale.ROOT, "%.6f", p);
     }
 
-    private interface Body {
-        long write(Writer w) throws IOException;
+    /** What goes into a file; callbacks that cannot throw report write errors as {@link UncheckedIOException}. */
+    interface Body {
+        long write(Writer w) throws IOException, AppException;
     }
 
-    private static long write(Path out, Body body) throws AppException {
+    /**
+     * Writes {@code out} through a temporary sibling moved into place, so that a failure (of the disk or of the body)
+     * never leaves half a file; returns what the body returned.
+     */
+    static long write(Path out, Body body) throws AppException {
         Path target = out.toAbsolutePath();
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        boolean moved = false;
         try {
             long n;
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 n = body.write(w);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
             return n;
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the message below is what matters
-            }
+        } catch (IOException | UncheckedIOException e) {
             throw new AppException("mpi.error.write", "cannot write output: " + e.getClass().getSimpleName(), e,
                     out.getFileName());
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the error being reported is what matters
+                }
+            }
         }
     }
 }

@@ -35,15 +35,17 @@ public final class Resolver {
 
     /**
      * The outcome for one record. {@code mpiId}, {@code candidate} and {@code probability} describe the best
-     * identity found at p ≥ 0.5 (null / 0 when none); {@code rival} is another identity that also reached 0.95.
+     * identity found at p ≥ 0.5 (null / 0 when none); {@code rival} is another identity that also reached 0.95, and
+     * {@code rivalCandidate} its record (both null when there is none).
      */
-    public record Result(Decision decision, String mpiId, double probability, MatchRecord candidate, String rival) {
+    public record Result(Decision decision, String mpiId, double probability, MatchRecord candidate, String rival,
+            MatchRecord rivalCandidate) {
     }
 
     public Result resolve(MatchRecord r) {
         String[] best = {null, null};
         double[] p = {0, 0};
-        int[] bestRecord = {-1};
+        int[] bestRecord = {-1, -1};
         double shift = priorShift();
         double floor = MatchModel.weightFor(REPORT_FROM) - shift;
         double names = scorer.bestNameWeight(r);
@@ -58,6 +60,7 @@ public final class Resolver {
                 if (!id.equals(best[0])) {
                     best[1] = best[0];
                     p[1] = p[0];
+                    bestRecord[1] = bestRecord[0];
                 }
                 best[0] = id;
                 p[0] = q;
@@ -65,6 +68,7 @@ public final class Resolver {
             } else if (q > p[1] && !id.equals(best[0])) {
                 best[1] = id;
                 p[1] = q;
+                bestRecord[1] = n;
             }
         });
         Decision d;
@@ -75,7 +79,8 @@ public final class Resolver {
         } else {
             d = Decision.NEW;
         }
+        boolean rival = p[1] >= Decision.LINK_AT;
         return new Result(d, best[0], p[0], bestRecord[0] < 0 ? null : index.record(bestRecord[0]),
-                p[1] >= Decision.LINK_AT ? best[1] : null);
+                rival ? best[1] : null, rival ? index.record(bestRecord[1]) : null);
     }
 }

@@ -2,7 +2,9 @@ package org.carnet.core.registry;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The unlocked, encrypted registry. Writes go through one writer thread in batched transactions; every
@@ -27,6 +29,25 @@ public interface Registry extends AutoCloseable {
 
     /** Links a DHIS2 TEI uid (per program) to an MPI id. */
     void linkExternalId(String mpiId, String programUid, String teiUid) throws RegistryException;
+
+    /**
+     * Writes what resolving a batch of records decided, in one transaction, each change audited: the identities (as
+     * {@link #saveIdentities}), the links (as {@link #linkExternalId}), then the review items as pending. A review
+     * item is not created again for a pair of identities that already has a pending one.
+     */
+    void saveResolutions(ResolutionBatch batch) throws RegistryException;
+
+    /**
+     * Hands every identity, whatever its status, to {@code sink} in the order they were created (blocking keys are not
+     * read back): for building in-memory indexes and training.
+     */
+    void forEachIdentity(Consumer<IdentityRecord> sink) throws RegistryException;
+
+    /** Hands every external id link to {@code sink}, program by program, in the order they were linked. */
+    void forEachExternalId(Consumer<ExternalIdLink> sink) throws RegistryException;
+
+    /** How many external ids are linked, per program uid (sorted by uid). */
+    Map<String, Long> externalIdCounts() throws RegistryException;
 
     void saveProgram(ProgramInfo program) throws RegistryException;
 
@@ -54,6 +75,14 @@ public interface Registry extends AutoCloseable {
     void putSecret(String name, byte[] value) throws RegistryException;
 
     Optional<byte[]> secret(String name) throws RegistryException;
+
+    /**
+     * Stores an application document (such as the MPI model) encrypted under {@code name}, replacing any previous
+     * one; the audit entry names the document and carries {@code reason}.
+     */
+    void saveDocument(String name, byte[] document, String reason) throws RegistryException;
+
+    Optional<byte[]> document(String name) throws RegistryException;
 
     /** Appends an audit entry on its own (changes made through this API audit themselves). */
     void audit(String action, String resource, String reason) throws RegistryException;

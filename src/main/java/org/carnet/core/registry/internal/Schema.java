@@ -79,7 +79,11 @@ public final class Schema {
                             + " identity_id TEXT REFERENCES identities(id), card_id TEXT REFERENCES issued_cards(id),"
                             + " payload_enc BLOB NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT,"
                             + " external_id_enc BLOB, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
-                    "CREATE INDEX outbox_status ON outbox(status, next_attempt_at)")));
+                    "CREATE INDEX outbox_status ON outbox(status, next_attempt_at)")),
+            new Migration(4, "documents, review items by pair", List.of(
+                    "CREATE TABLE documents (id TEXT PRIMARY KEY, document_enc BLOB NOT NULL,"
+                            + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+                    "CREATE INDEX review_items_pair ON review_items(identity_a, identity_b)")));
 
     public static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.carnet.core.crypto.Argon2Kdf;
 import org.carnet.core.crypto.Crypto;
 import org.carnet.core.crypto.CryptoIntegrityException;
@@ -41,13 +42,16 @@ import org.carnet.core.registry.AuditActor;
 import org.carnet.core.registry.AuditEntry;
 import org.carnet.core.registry.AuditVerification;
 import org.carnet.core.registry.EnrollmentRecord;
+import org.carnet.core.registry.ExternalIdLink;
 import org.carnet.core.registry.IdentityRecord;
+import org.carnet.core.registry.NewReviewItem;
 import org.carnet.core.registry.ProgramInfo;
 import org.carnet.core.registry.Registries;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.registry.RegistryException;
 import org.carnet.core.registry.RegistryIntegrityException;
 import org.carnet.core.registry.RegistryStats;
+import org.carnet.core.registry.ResolutionBatch;
 import org.carnet.core.registry.UnlockThrottledException;
 import org.carnet.core.registry.WrongPassphraseException;
 import org.slf4j.Logger;
@@ -745,10 +749,10 @@ public final class SqliteRegistry implements Registry {
 
     private static List<String> demographics(Demographics d) {
         if (d == null) {
-            return java.util.Arrays.asList(null, null, null, null, null, null, null);
+            return java.util.Arrays.asList(null, null, null, null, null, null, null, null);
         }
         return java.util.Arrays.asList(d.firstName(), d.lastName(), d.dateOfBirth(), d.sex(), d.phone(),
-                d.district(), d.region());
+                d.district(), d.region(), d.commune());
     }
 
     private IdentityRecord identityFrom(ResultSet rs) throws SQLException, RegistryIntegrityException {
@@ -760,8 +764,10 @@ public final class SqliteRegistry implements Registry {
         } catch (IllegalArgumentException e) {
             throw new RegistryIntegrityException("identities", id, "demo");
         }
+        // identities saved before the commune was added hold seven values
+        String commune = d.size() > 7 ? d.get(7) : null;
         return new IdentityRecord(mpi, new Demographics(d.get(0), d.get(1), d.get(2), d.get(3), d.get(4), d.get(5),
-                d.get(6)), List.of(), rs.getString("status"), Instant.parse(rs.getString("created_at")),
+                d.get(6), commune), List.of(), rs.getString("status"), Instant.parse(rs.getString("created_at")),
                 Instant.parse(rs.getString("updated_at")));
     }
 
@@ -814,52 +820,159 @@ public final class SqliteRegistry implements Registry {
 
     @Override
     public void linkExternalId(String mpiId, String programUid, String teiUid) throws RegistryException {
-        byte[] mpiBix = bix("mpi", mpiId);
-        byte[] teiBix = bix("tei", teiUid);
+        ExternalIdLink link = new ExternalIdLink(mpiId, programUid, teiUid);
         write(c -> {
-            String identityId = identityIdByBix(c, mpiBix);
-            if (identityId == null) {
-                throw new RegistryException("error.registry.unknownIdentity", "no identity " + mpiId, mpiId);
-            }
-            String existing = null;
-            String existingIdentity = null;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, identity_id FROM external_ids WHERE program_uid = ? AND tei_bix = ?")) {
-                ps.setString(1, programUid);
-                ps.setBytes(2, teiBix);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        existing = rs.getString(1);
-                        existingIdentity = rs.getString(2);
-                    }
+            linkInTx(c, link);
+            return null;
+        });
+    }
+
+    /** Links (or relinks) one external id in the current transaction, audited. Must run on the writer thread. */
+    private void linkInTx(Connection c, ExternalIdLink link) throws SQLException, RegistryException {
+        String identityId = identityIdByBix(c, bix("mpi", link.mpiId()));
+        if (identityId == null) {
+            throw new RegistryException("error.registry.unknownIdentity", "no identity " + link.mpiId(),
+                    link.mpiId());
+        }
+        byte[] teiBix = bix("tei", link.teiUid());
+        String existing = null;
+        String existingIdentity = null;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, identity_id FROM external_ids WHERE program_uid = ? AND tei_bix = ?")) {
+            ps.setString(1, link.programUid());
+            ps.setBytes(2, teiBix);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    existing = rs.getString(1);
+                    existingIdentity = rs.getString(2);
                 }
             }
-            if (existing == null) {
-                String id = newId();
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO external_ids(id, identity_id, program_uid,"
-                        + " tei_bix, tei_enc, created_at) VALUES (?,?,?,?,?,?)")) {
-                    ps.setString(1, id);
-                    ps.setString(2, identityId);
-                    ps.setString(3, programUid);
-                    ps.setBytes(4, teiBix);
-                    ps.setBytes(5, enc("external_ids", id, "tei", teiUid.getBytes(StandardCharsets.UTF_8)));
-                    ps.setString(6, now());
-                    ps.executeUpdate();
-                }
-                // Row ids only: the TEI uid and MPI id are stored encrypted, so the audit must not spell them out.
-                appendAudit(c, "external_id.linked", "program=" + programUid + " external_id=" + id
-                        + " identity=" + identityId, null);
-            } else if (!existingIdentity.equals(identityId)) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE external_ids SET identity_id = ? WHERE id = ?")) {
-                    ps.setString(1, identityId);
-                    ps.setString(2, existing);
-                    ps.executeUpdate();
-                }
-                appendAudit(c, "external_id.relinked", "program=" + programUid + " external_id=" + existing
-                        + " identity=" + identityId, null);
+        }
+        if (existing == null) {
+            String id = newId();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO external_ids(id, identity_id, program_uid,"
+                    + " tei_bix, tei_enc, created_at) VALUES (?,?,?,?,?,?)")) {
+                ps.setString(1, id);
+                ps.setString(2, identityId);
+                ps.setString(3, link.programUid());
+                ps.setBytes(4, teiBix);
+                ps.setBytes(5, enc("external_ids", id, "tei", link.teiUid().getBytes(StandardCharsets.UTF_8)));
+                ps.setString(6, now());
+                ps.executeUpdate();
+            }
+            // Row ids only: the TEI uid and MPI id are stored encrypted, so the audit must not spell them out.
+            appendAudit(c, "external_id.linked", "program=" + link.programUid() + " external_id=" + id
+                    + " identity=" + identityId, null);
+        } else if (!existingIdentity.equals(identityId)) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE external_ids SET identity_id = ? WHERE id = ?")) {
+                ps.setString(1, identityId);
+                ps.setString(2, existing);
+                ps.executeUpdate();
+            }
+            appendAudit(c, "external_id.relinked", "program=" + link.programUid() + " external_id=" + existing
+                    + " identity=" + identityId, null);
+        }
+    }
+
+    @Override
+    public void saveResolutions(ResolutionBatch batch) throws RegistryException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        write(c -> {
+            if (!batch.identities().isEmpty()) {
+                saveIdentitiesInTx(c, batch.identities());
+                appendAudit(c, "identities.saved", "count=" + batch.identities().size(), null);
+            }
+            for (ExternalIdLink link : batch.links()) {
+                linkInTx(c, link);
+            }
+            for (NewReviewItem item : batch.reviewItems()) {
+                createReviewItemInTx(c, item);
             }
             return null;
         });
+    }
+
+    /** Files a pending review item unless the pair already has one. Must run on the writer thread. */
+    private void createReviewItemInTx(Connection c, NewReviewItem item) throws SQLException, RegistryException {
+        String a = identityIdByBix(c, bix("mpi", item.mpiIdA()));
+        String b = identityIdByBix(c, bix("mpi", item.mpiIdB()));
+        if (a == null || b == null) {
+            String missing = a == null ? item.mpiIdA() : item.mpiIdB();
+            throw new RegistryException("error.registry.unknownIdentity", "no identity " + missing, missing);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM review_items WHERE status = 'pending'"
+                + " AND ((identity_a = ? AND identity_b = ?) OR (identity_a = ? AND identity_b = ?))")) {
+            ps.setString(1, a);
+            ps.setString(2, b);
+            ps.setString(3, b);
+            ps.setString(4, a);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        String id = newId();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_items(id, identity_a, identity_b, score,"
+                + " explanation_enc, status, created_at) VALUES (?,?,?,?,?,'pending',?)")) {
+            ps.setString(1, id);
+            ps.setString(2, a);
+            ps.setString(3, b);
+            ps.setDouble(4, item.score());
+            ps.setBytes(5, enc("review_items", id, "explanation",
+                    item.explanation().getBytes(StandardCharsets.UTF_8)));
+            ps.setString(6, now());
+            ps.executeUpdate();
+        }
+        appendAudit(c, "review_item.created", "review_item=" + id + " identity_a=" + a + " identity_b=" + b
+                + String.format(Locale.ROOT, " score=%.4f", item.score()), null);
+    }
+
+    @Override
+    public void forEachIdentity(Consumer<IdentityRecord> sink) throws RegistryException {
+        read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, mpi_enc, demo_enc, status, created_at, updated_at FROM identities ORDER BY rowid")) {
+                while (rs.next()) {
+                    sink.accept(identityFrom(rs));
+                }
+            }
+            return null;
+        }, "read identities");
+    }
+
+    @Override
+    public void forEachExternalId(Consumer<ExternalIdLink> sink) throws RegistryException {
+        read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT e.id, e.program_uid,"
+                    + " e.tei_enc, i.id, i.mpi_enc FROM external_ids e JOIN identities i ON i.id = e.identity_id"
+                    + " ORDER BY e.program_uid, e.rowid")) {
+                while (rs.next()) {
+                    String tei = new String(dec("external_ids", rs.getString(1), "tei", rs.getBytes(3)),
+                            StandardCharsets.UTF_8);
+                    String mpi = new String(dec("identities", rs.getString(4), "mpi", rs.getBytes(5)),
+                            StandardCharsets.UTF_8);
+                    sink.accept(new ExternalIdLink(mpi, rs.getString(2), tei));
+                }
+            }
+            return null;
+        }, "read external ids");
+    }
+
+    @Override
+    public Map<String, Long> externalIdCounts() throws RegistryException {
+        return read(c -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT program_uid, COUNT(*) FROM external_ids GROUP BY program_uid ORDER BY program_uid")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        }, "count external ids");
     }
 
     private static String identityIdByBix(Connection c, byte[] mpiBix) throws SQLException {
@@ -966,34 +1079,48 @@ public final class SqliteRegistry implements Registry {
 
     @Override
     public void saveConnectionProfile(String id, byte[] document) throws RegistryException {
-        write(c -> {
-            String now = now();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO connection_profiles(id, profile_enc,"
-                    + " created_at, updated_at) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
-                    + " profile_enc = excluded.profile_enc, updated_at = excluded.updated_at")) {
-                ps.setString(1, id);
-                ps.setBytes(2, enc("connection_profiles", id, "profile", document));
-                ps.setString(3, now);
-                ps.setString(4, now);
-                ps.executeUpdate();
-            }
-            appendAudit(c, "connection.saved", "profile=" + id, null);
-            return null;
-        });
+        saveEncrypted("connection_profiles", "profile", id, document, "connection.saved", null);
     }
 
     @Override
     public Optional<byte[]> connectionProfile(String id) throws RegistryException {
+        return readEncrypted("connection_profiles", "profile", id, "read connection profile");
+    }
+
+    /**
+     * Inserts or replaces the encrypted {@code <column>_enc} of row {@code id} in a table keyed by a plaintext id with
+     * {@code created_at} and {@code updated_at}, audited as {@code action} on {@code <column>=<id>}.
+     */
+    private void saveEncrypted(String table, String column, String id, byte[] plaintext, String action,
+            String reason) throws RegistryException {
+        write(c -> {
+            String now = now();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + "(id, " + column + "_enc,"
+                    + " created_at, updated_at) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET " + column
+                    + "_enc = excluded." + column + "_enc, updated_at = excluded.updated_at")) {
+                ps.setString(1, id);
+                ps.setBytes(2, enc(table, id, column, plaintext));
+                ps.setString(3, now);
+                ps.setString(4, now);
+                ps.executeUpdate();
+            }
+            appendAudit(c, action, column + "=" + id, reason);
+            return null;
+        });
+    }
+
+    /** The decrypted {@code <column>_enc} of row {@code id}, as written by {@link #saveEncrypted}. */
+    private Optional<byte[]> readEncrypted(String table, String column, String id, String operation)
+            throws RegistryException {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT profile_enc FROM connection_profiles WHERE id = ?")) {
+                    "SELECT " + column + "_enc FROM " + table + " WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(dec("connection_profiles", id, "profile", rs.getBytes(1)))
-                            : Optional.<byte[]>empty();
+                    return rs.next() ? Optional.of(dec(table, id, column, rs.getBytes(1))) : Optional.<byte[]>empty();
                 }
             }
-        }, "read connection profile");
+        }, operation);
     }
 
     @Override
@@ -1120,6 +1247,18 @@ public final class SqliteRegistry implements Registry {
                 }
             }
         }, "read secret");
+    }
+
+    // ---------------------------------------------------------------- documents
+
+    @Override
+    public void saveDocument(String name, byte[] document, String reason) throws RegistryException {
+        saveEncrypted("documents", "document", name, document, "document.saved", reason);
+    }
+
+    @Override
+    public Optional<byte[]> document(String name) throws RegistryException {
+        return readEncrypted("documents", "document", name, "read document");
     }
 
     // ---------------------------------------------------------------- keys, backup, checks

@@ -24,18 +24,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.carnet.core.crypto.Argon2Kdf;
+import org.carnet.core.crypto.FieldCipher;
 import org.carnet.core.crypto.RecoveryKey;
+import org.carnet.core.model.Demographics;
 import org.carnet.core.registry.AuditActor;
 import org.carnet.core.registry.AuditEntry;
 import org.carnet.core.registry.AuditVerification;
 import org.carnet.core.registry.EnrollmentRecord;
+import org.carnet.core.registry.ExternalIdLink;
 import org.carnet.core.registry.IdentityRecord;
+import org.carnet.core.registry.NewReviewItem;
 import org.carnet.core.registry.ProgramInfo;
 import org.carnet.core.registry.Registries;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.registry.RegistryException;
 import org.carnet.core.registry.RegistryIntegrityException;
 import org.carnet.core.registry.RegistryStats;
+import org.carnet.core.registry.ResolutionBatch;
 import org.carnet.core.registry.UnlockThrottledException;
 import org.carnet.core.registry.WrongPassphraseException;
 import org.junit.jupiter.api.Test;
@@ -134,6 +139,158 @@ class SqliteRegistryIT {
                 assertFalse(latin.contains(s) || utf8.contains(s), "plaintext '" + s + "' found in " + f.getFileName());
             }
         }
+    }
+
+    private static final String EXPLANATION = "{\"reason\":\"review_band\",\"levels\":[\"exact\",\"jw92\"]}";
+
+    private static IdentityRecord withCommune(int i, String commune) {
+        IdentityRecord p = RegistryFixtures.person(i);
+        Demographics d = p.demographics();
+        return IdentityRecord.of(p.mpiId(), new Demographics(d.firstName(), d.lastName(), d.dateOfBirth(), d.sex(),
+                d.phone(), d.district(), d.region(), commune), p.blockingKeys());
+    }
+
+    @Test
+    void aResolutionBatchIsWrittenAndAuditedInOneTransaction() throws Exception {
+        try (Registry r = create().registry()) {
+            r.saveIdentities(RegistryFixtures.people(0, 2));
+            IdentityRecord fresh = withCommune(2, "Guinaw Rail Sud");
+            int auditBefore = r.auditEntries(1000).size();
+            r.saveResolutions(new ResolutionBatch(List.of(fresh),
+                    List.of(new ExternalIdLink(fresh.mpiId(), "IpHINAT79UW", "TeiFresh001"),
+                            new ExternalIdLink(RegistryFixtures.mpiId(0), "IpHINAT79UW", "TeiLinked01")),
+                    List.of(new NewReviewItem(fresh.mpiId(), RegistryFixtures.mpiId(1), 0.81, EXPLANATION),
+                            new NewReviewItem(RegistryFixtures.mpiId(1), fresh.mpiId(), 0.81, EXPLANATION))));
+            assertEquals(3, r.stats().identities());
+            assertEquals(1, r.stats().reviewItems(), "the same pair, either way round, is filed once");
+            assertEquals(fresh.demographics(), r.identityByMpiId(fresh.mpiId()).orElseThrow().demographics());
+            assertEquals("Guinaw Rail Sud", r.identityByTei("IpHINAT79UW", "TeiFresh001").orElseThrow()
+                    .demographics().commune());
+            assertEquals(1, r.identitiesByBlockingKey(fresh.blockingKeys().get(0)).size());
+            List<AuditEntry> audit = r.auditEntries(1000);
+            assertEquals(auditBefore + 4, audit.size(), "identities, two links, one review item");
+            AuditEntry review = audit.get(0);
+            assertEquals("review_item.created", review.action());
+            assertTrue(review.resource().matches("review_item=\\w+ identity_a=\\w+ identity_b=\\w+ score=0\\.8100"),
+                    review.resource());
+            assertTrue(r.verifyAudit().intact());
+
+            // one unknown identity and nothing of the batch is written
+            IdentityRecord other = withCommune(3, "Yeumbeul");
+            RegistryException e = assertThrows(RegistryException.class, () -> r.saveResolutions(new ResolutionBatch(
+                    List.of(other), List.of(new ExternalIdLink(other.mpiId(), "IpHINAT79UW", "TeiOther001")),
+                    List.of(new NewReviewItem(other.mpiId(), "SN-DKR-26-NOTHERE0", 0.9, EXPLANATION)))));
+            assertEquals("error.registry.unknownIdentity", e.messageKey());
+            assertTrue(r.identityByMpiId(other.mpiId()).isEmpty());
+            assertTrue(r.identityByTei("IpHINAT79UW", "TeiOther001").isEmpty());
+            assertEquals(audit.size(), r.auditEntries(1000).size());
+            assertTrue(r.verifyAudit().intact());
+        }
+    }
+
+    @Test
+    void identitiesAndExternalIdsCanBeReadBackInFull() throws Exception {
+        try (Registry r = create().registry()) {
+            List<IdentityRecord> people = RegistryFixtures.people(0, 5);
+            r.saveIdentities(people);
+            r.linkExternalId(people.get(3).mpiId(), "ur1Edk5Oe2n", "TeiBbbb0001");
+            r.linkExternalId(people.get(1).mpiId(), "IpHINAT79UW", "TeiAaaa0001");
+            r.linkExternalId(people.get(2).mpiId(), "IpHINAT79UW", "TeiAaaa0002");
+            List<IdentityRecord> all = new ArrayList<>();
+            r.forEachIdentity(all::add);
+            assertEquals(people.stream().map(IdentityRecord::mpiId).toList(),
+                    all.stream().map(IdentityRecord::mpiId).toList(), "in creation order");
+            assertEquals(people.get(4).demographics(), all.get(4).demographics());
+            List<ExternalIdLink> links = new ArrayList<>();
+            r.forEachExternalId(links::add);
+            assertEquals(List.of(new ExternalIdLink(people.get(1).mpiId(), "IpHINAT79UW", "TeiAaaa0001"),
+                    new ExternalIdLink(people.get(2).mpiId(), "IpHINAT79UW", "TeiAaaa0002"),
+                    new ExternalIdLink(people.get(3).mpiId(), "ur1Edk5Oe2n", "TeiBbbb0001")), links);
+            assertEquals(java.util.Map.of("IpHINAT79UW", 2L, "ur1Edk5Oe2n", 1L), r.externalIdCounts());
+        }
+    }
+
+    @Test
+    void documentsAndConnectionProfilesAreStoredEncryptedReplacedAndAudited() throws Exception {
+        try (Registry r = create().registry()) {
+            assertTrue(r.connectionProfile("default").isEmpty());
+            r.saveConnectionProfile("default", "{\"url\":\"https://first.example\"}".getBytes(StandardCharsets.UTF_8));
+            r.saveConnectionProfile("default", "{\"url\":\"https://second.example\"}".getBytes(StandardCharsets.UTF_8));
+            assertEquals("{\"url\":\"https://second.example\"}",
+                    new String(r.connectionProfile("default").orElseThrow(), StandardCharsets.UTF_8));
+            assertEquals("profile=default", r.auditEntries(1).get(0).resource());
+            assertTrue(r.document("mpi.model").isEmpty());
+            r.saveDocument("mpi.model", "{\"lambda\":0.001}".getBytes(StandardCharsets.UTF_8), "trained on 600");
+            r.saveDocument("mpi.model", "{\"lambda\":0.002}".getBytes(StandardCharsets.UTF_8), "trained on 700");
+            assertEquals("{\"lambda\":0.002}", new String(r.document("mpi.model").orElseThrow(),
+                    StandardCharsets.UTF_8));
+            AuditEntry last = r.auditEntries(1).get(0);
+            assertEquals("document.saved", last.action());
+            assertEquals("document=mpi.model", last.resource());
+            assertEquals("trained on 700", last.reason());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT document_enc FROM documents UNION ALL"
+                        + " SELECT profile_enc FROM connection_profiles")) {
+            for (String plain : List.of("lambda", "example")) {
+                assertTrue(rs.next(), "one row each");
+                assertFalse(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1).contains(plain));
+            }
+            assertFalse(rs.next(), "one row each");
+        }
+    }
+
+    @Test
+    void identitiesStoredBeforeTheCommuneReadWithoutOne() throws Exception {
+        IdentityRecord p = RegistryFixtures.person(4);
+        try (SqliteRegistry r = (SqliteRegistry) create().registry()) {
+            r.saveIdentities(List.of(p));
+            // rewrite the row the way earlier versions did: seven values
+            Demographics d = p.demographics();
+            String rowId;
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id FROM identities")) {
+                assertTrue(rs.next());
+                rowId = rs.getString(1);
+                byte[] legacy = r.dataKey().fields().encrypt(Codec.encode(java.util.Arrays.asList(d.firstName(),
+                        d.lastName(), d.dateOfBirth(), d.sex(), d.phone(), d.district(), d.region())),
+                        FieldCipher.aad("identities", rowId, "demo"));
+                try (PreparedStatement ps = c.prepareStatement("UPDATE identities SET demo_enc = ? WHERE id = ?")) {
+                    ps.setBytes(1, legacy);
+                    ps.setString(2, rowId);
+                    assertEquals(1, ps.executeUpdate());
+                }
+            }
+            Demographics read = r.identityByMpiId(p.mpiId()).orElseThrow().demographics();
+            assertEquals(d, read);
+            assertNull(read.commune());
+        }
+    }
+
+    @Test
+    void resolutionsLeaveNoNameCommuneOrExplanationInTheFiles() throws Exception {
+        List<IdentityRecord> people = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            people.add(withCommune(i, "Commune Keur Massar " + i));
+        }
+        List<ExternalIdLink> links = new ArrayList<>();
+        for (IdentityRecord p : people) {
+            links.add(new ExternalIdLink(p.mpiId(), "IpHINAT79UW", "Tei" + p.mpiId().substring(10)));
+        }
+        Registry r = create().registry();
+        r.saveResolutions(new ResolutionBatch(people, links,
+                List.of(new NewReviewItem(people.get(0).mpiId(), people.get(1).mpiId(), 0.8, EXPLANATION))));
+        r.saveDocument("mpi.model", "{\"source\":\"trained\"}".getBytes(StandardCharsets.UTF_8), null);
+        List<String> secrets = new ArrayList<>(List.of("review_band", "\"trained\"", "Keur Massar"));
+        for (IdentityRecord p : people) {
+            secrets.add(p.demographics().firstName());
+            secrets.add(p.demographics().lastName());
+            secrets.add(p.demographics().dateOfBirth());
+            secrets.add(p.mpiId());
+        }
+        assertNoPlaintext(secrets);
+        r.close();
+        assertNoPlaintext(secrets);
     }
 
     @Test
