@@ -102,6 +102,63 @@ public final class MpiBenchmark {
                 index.skippedBlocks(), linkedWrong, known, knownLinked);
     }
 
+    /** What building the index from an encrypted registry file measured. */
+    public record RegistryResult(int identities, double insertSeconds, double unlockSeconds, double buildSeconds,
+            long heapUsedMiB) {
+    }
+
+    /**
+     * Fills a registry file in {@code dir} with {@code size} synthetic identities (encrypted, blocking keys as blind
+     * indexes, batches of 1,000), closes it, unlocks it again and times how long {@link MpiService} takes to build
+     * its in-memory index from it (decrypting every identity).
+     */
+    public static RegistryResult fromRegistry(java.nio.file.Path dir, int size, long seed, ProgressSink progress)
+            throws org.carnet.core.common.AppException {
+        java.nio.file.Path file = dir.resolve("bench-mpi.db");
+        char[] passphrase = "benchmark passphrase, not a secret".toCharArray();
+        org.carnet.core.registry.AuditActor actor =
+                org.carnet.core.registry.AuditActor.current(org.carnet.core.registry.AuditActor.Channel.CLI);
+        Iterator<SyntheticRecord> source = SyntheticPopulation.records(SyntheticPopulation.Config.defaults()
+                .withSeed(seed).withPersons(size)).iterator();
+        MpiIdIssuer ids = new MpiIdIssuer("SN", new RegionCodes(java.util.Map.of()), new java.security.SecureRandom(),
+                id -> false);
+        MatchRecord.Interner interner = new MatchRecord.Interner();
+        long t0 = System.nanoTime();
+        try (org.carnet.core.registry.Registry r = org.carnet.core.registry.Registries.create(file, passphrase,
+                org.carnet.core.crypto.Argon2Kdf.forTests(), actor).registry()) {
+            List<org.carnet.core.registry.IdentityRecord> batch = new ArrayList<>(1000);
+            for (int i = 0; i < size && source.hasNext(); i++) {
+                SyntheticRecord s = source.next();
+                MatchRecord m = MatchRecord.of(fields(s), interner);
+                org.carnet.core.model.Demographics d = new org.carnet.core.model.Demographics(s.firstName(),
+                        s.lastName(), s.dateOfBirth(), s.sex(), null, s.district(), null, s.commune());
+                batch.add(org.carnet.core.registry.IdentityRecord.of(ids.issue(m), d,
+                        new ArrayList<>(BlockingKeys.of(m))));
+                if (batch.size() == 1000) {
+                    r.saveIdentities(batch);
+                    batch.clear();
+                    progress.progress(i, size);
+                }
+            }
+            if (!batch.isEmpty()) {
+                r.saveIdentities(batch);
+            }
+        }
+        double insert = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        try (org.carnet.core.registry.Registry r = org.carnet.core.registry.Registries.open(file, passphrase, actor)) {
+            double unlock = (System.nanoTime() - t1) / 1e9;
+            long t2 = System.nanoTime();
+            MpiService service = MpiService.open(r, "SN", new RegionCodes(java.util.Map.of()));
+            int n = service.load();
+            double build = (System.nanoTime() - t2) / 1e9;
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+            java.lang.ref.Reference.reachabilityFence(service);
+            return new RegistryResult(n, insert, unlock, build, heap);
+        }
+    }
+
     static PersonFields fields(SyntheticRecord s) {
         return new PersonFields(s.recordId(), s.firstName(), s.lastName(), s.dateOfBirth(), s.sex(), s.commune(),
                 s.district());

@@ -256,6 +256,14 @@ public final class MpiService {
         return new Training(pool.size(), trained, true);
     }
 
+    /**
+     * Builds the in-memory index from the registry now rather than at the first resolution (start-up, benchmarks);
+     * returns the number of identities indexed.
+     */
+    public int load() throws RegistryException {
+        return engine().index.size();
+    }
+
     /** True while the shipped defaults are in use (nothing trained on this registry yet). */
     public boolean usesDefaults() {
         return trainedAt == null;

@@ -122,4 +122,14 @@ class MpiLinkCliTest {
         assertEquals(1, run("mpi", "link", "--input", "x", "--columns", "id=rec_id,first_name=a", "--out", "y"));
         assertTrue(err.toString().contains("needs last_name=COLUMN"), err.toString());
     }
+
+    @Test
+    void theBenchmarkRunsSmallAndReportsItsFigures() {
+        assertEquals(0, run("bench", "mpi", "--size", "3000", "--queries", "50"), err.toString());
+        assertTrue(out.toString().contains("Resolution of 50 records: p50"), out.toString());
+        assertTrue(out.toString().contains("Index: 3,000 identities"), out.toString());
+        assertEquals(0, run("bench", "mpi", "--registry", "--size", "400"), err.toString());
+        assertTrue(out.toString().contains("Registry: 400 identities written"), out.toString());
+        assertEquals(1, run("bench", "mpi", "--size", "0"));
+    }
 }

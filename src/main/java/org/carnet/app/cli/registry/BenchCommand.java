@@ -68,6 +68,9 @@ final class BenchCommand extends GroupCommand {
         @Option(names = "--seed", paramLabel = "N", defaultValue = "42", descriptionKey = "cli.option.mpiSeed")
         long seed;
 
+        @Option(names = "--registry", descriptionKey = "cli.option.benchMpiRegistry")
+        boolean registry;
+
         private final CliContext ctx;
 
         MpiBench(CliContext ctx) {
@@ -78,6 +81,23 @@ final class BenchCommand extends GroupCommand {
         public Integer call() throws Exception {
             if (size < 1 || queries < 1) {
                 throw new org.carnet.core.common.AppException("cli.bench.badArgs", "size and queries must be positive");
+            }
+            if (registry) {
+                Path dir = Files.createTempDirectory("carnet-bench-mpi");
+                try {
+                    org.carnet.core.mpi.MpiBenchmark.RegistryResult rr = org.carnet.core.mpi.MpiBenchmark
+                            .fromRegistry(dir, size, seed, ProgressSink.NONE);
+                    ctx.out().println(ctx.text("cli.bench.mpiHeader", Runtime.getRuntime().availableProcessors(),
+                            System.getProperty("java.version")));
+                    ctx.out().println(ctx.text("cli.bench.mpiRegistry", rr.identities(),
+                            String.format("%.1f", rr.insertSeconds()), String.format("%.1f", rr.unlockSeconds()),
+                            String.format("%.1f", rr.buildSeconds()), rr.heapUsedMiB()));
+                } finally {
+                    try (var walk = Files.walk(dir)) {
+                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+                return 0;
             }
             org.carnet.core.mpi.MpiBenchmark.Result r = org.carnet.core.mpi.MpiBenchmark.run(size, queries, seed,
                     ProgressSink.NONE);
