@@ -39,12 +39,13 @@ class DemoServerCliTest {
         Thread t = new Thread(() -> exit.set(cli(Locale.ENGLISH).execute("demo-server", "--port", "0",
                 "--dhis2-version", "2.39", "--size", "50", "--seed", "7")));
         t.start();
-        Matcher url = null;
-        for (int i = 0; i < 800 && (url == null || !url.find()) && (i == 0 || t.isAlive()); i++) {
+        // wait for the last line of the banner ("Press Ctrl+C to stop."), not just the URL: lines arrive one by one
+        for (int i = 0; i < 800 && !out.toString().contains("Ctrl+C") && (i == 0 || t.isAlive()); i++) {
             Thread.sleep(25);
-            url = Pattern.compile("URL: +(http://127\\.0\\.0\\.1:\\d+)").matcher(out.toString());
         }
         String text = out.toString();
+        Matcher url = Pattern.compile("URL: +(http://127\\.0\\.0\\.1:\\d+)").matcher(text);
+        assertTrue(url.find(), text);
         assertTrue(text.contains("DHIS2 2.39.5"), text + " / stderr: " + err + " / exit " + exit.get());
         assertTrue(text.contains("admin") && text.contains("district"), text);
         assertTrue(text.matches("(?s).*d2pat_[A-Za-z0-9]{42}.*"), text);
