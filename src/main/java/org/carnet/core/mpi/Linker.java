@@ -2,10 +2,8 @@ package org.carnet.core.mpi;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,7 +16,7 @@ public final class Linker {
      * Blocks larger than this are not expanded into pairs: split by birth year when their key has no date part,
      * skipped otherwise (other keys still find the pairs).
      */
-    public static final int MAX_BLOCK = 500;
+    public static final int MAX_BLOCK = 200;
 
     private final List<MatchRecord> records;
     private final Scorer scorer;
@@ -94,11 +92,9 @@ public final class Linker {
         }
         blocks.putAll(narrowed);
         skippedBlocks = 0;
-        Set<Long> seen = new HashSet<>();
-        int[] levels = new int[Field.ALL.length];
-        long candidates = 0;
-        double minWeight = minProbability <= 0 ? Double.NEGATIVE_INFINITY : MatchModel.weightFor(
-                Math.min(minProbability, 1 - 1e-12));
+        // every candidate pair once: packed (lower, higher) record numbers, sorted, duplicates skipped
+        long[] pairs = new long[1024];
+        int count = 0;
         for (List<Integer> block : blocks.values()) {
             if (block.size() < 2) {
                 continue;
@@ -111,18 +107,35 @@ public final class Linker {
                 for (int y = x + 1; y < block.size(); y++) {
                     int i = block.get(x);
                     int j = block.get(y);
-                    long key = ((long) Math.min(i, j) << 32) | Math.max(i, j);
-                    if (!seen.add(key)) {
-                        continue;
+                    if (count == pairs.length) {
+                        pairs = java.util.Arrays.copyOf(pairs, count * 2);
                     }
-                    candidates++;
-                    MatchRecord a = records.get(Math.min(i, j));
-                    MatchRecord b = records.get(Math.max(i, j));
-                    double w = scorer.weight(a, b, levels);
-                    if (w >= minWeight) {
-                        sink.pair(a, b, MatchModel.probability(w));
-                    }
+                    pairs[count++] = ((long) Math.min(i, j) << 32) | Math.max(i, j);
                 }
+            }
+        }
+        java.util.Arrays.sort(pairs, 0, count);
+        double[] bestNames = new double[records.size()];
+        java.util.Arrays.fill(bestNames, Double.NaN);
+        int[] levels = new int[Field.ALL.length];
+        long candidates = 0;
+        double minWeight = minProbability <= 0 ? Double.NEGATIVE_INFINITY : MatchModel.weightFor(
+                Math.min(minProbability, 1 - 1e-12));
+        for (int k = 0; k < count; k++) {
+            if (k > 0 && pairs[k] == pairs[k - 1]) {
+                continue;
+            }
+            candidates++;
+            int ia = (int) (pairs[k] >>> 32);
+            MatchRecord a = records.get(ia);
+            MatchRecord b = records.get((int) pairs[k]);
+            if (Double.isNaN(bestNames[ia])) {
+                bestNames[ia] = scorer.bestNameWeight(a);
+            }
+            // names are compared only when date, sex and commune leave the pair a chance
+            double w = scorer.weightAtLeast(a, b, levels, minWeight, bestNames[ia]);
+            if (w >= minWeight) {
+                sink.pair(a, b, MatchModel.probability(w));
             }
         }
         return candidates;
