@@ -268,7 +268,7 @@ public final class AttributeClassifier {
 
     /**
      * 1 for an exact (or prefix) match, 2 for a match with typos, 0 for none. Typos are tolerated in words of at
-     * least 6 letters (prefixes of at least 7) that share their first letter: one edit, two from 10 letters.
+     * least 6 letters (prefixes of at least 8) that share their first letter: one edit, two from 10 letters.
      */
     static int quality(Lexicon.Word word, String token) {
         if (word.matchesExactly(token)) {
@@ -279,7 +279,7 @@ public final class AttributeClassifier {
             return 0;
         }
         if (word.prefix()) {
-            if (w.length() < 7) {
+            if (w.length() < 8) {
                 return 0;
             }
             for (int k = w.length(); k <= Math.min(w.length() + 1, token.length()); k++) {

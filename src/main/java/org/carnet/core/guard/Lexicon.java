@@ -159,10 +159,10 @@ final class Lexicon {
         if (n > 4 && w.endsWith("oes")) {
             return w.substring(0, n - 3) + "ao";
         }
-        if (n > 4 && (w.endsWith("ais") || w.endsWith("aux"))) {
+        if (n > 5 && (w.endsWith("ais") || w.endsWith("aux"))) {
             return w.substring(0, n - 3) + "al";
         }
-        if (n > 4 && w.endsWith("eis")) {
+        if (n > 5 && w.endsWith("eis")) {
             return w.substring(0, n - 3) + "el";
         }
         if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
