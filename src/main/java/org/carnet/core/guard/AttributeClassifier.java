@@ -13,17 +13,17 @@ import java.util.stream.Collectors;
 
 /**
  * Decides from metadata alone whether a DHIS2 attribute or data element is sensitive, and in which
- * {@link SensitiveCategory} (design: {@code docs/guard.md}, section 4). Pure and deterministic: no registry, no network,
- * no model download.
+ * {@link SensitiveCategory} (design: {@code docs/guard.md}, section 4). Pure and deterministic: no registry, no
+ * network, no model download.
  *
  * <p>Each field of the description is folded (case, diacritics, camelCase, plurals) and matched against the shipped
- * multilingual lexicon ({@code lexicon.tsv}): exact words, word prefixes, and long words with one or two typos. A match
- * weighs the term's weight times the field's weight (name 3, short name and code 2, description 1, options 0.5), less
- * when it sits in a programme prefix such as {@code HIV CS -} so that the field's own topic wins; exclusion words
- * (vaccine next to hepatitis, blood next to bank, mpox next to viral load…) and hotwords (insurance needs a type or a
- * status) come from the lexicon. A category that gathers {@value #THRESHOLD} or more wins; core identity, demographic
- * and contact fields (phone number, date of birth, gender…) stay {@link SensitiveCategory#NONE} even under a sensitive
- * programme prefix. Thread-safe.
+ * multilingual lexicon ({@code lexicon.tsv}): exact words, word prefixes, and unknown long words with one or two typos.
+ * A match weighs the term's weight times the field's weight (name 3, short name and code 2, description 1, options
+ * 0.5), less when it sits in a programme prefix such as {@code HIV CS -} so that the field's own topic wins; exclusion
+ * words (vaccine next to hepatitis, blood next to bank, mpox next to viral load…) and hotwords (insurance needs a type
+ * or a status; a thumb needs an image, which the value type {@code IMAGE} also gives) come from the lexicon. A
+ * category that gathers {@value #THRESHOLD} or more wins; core identity, demographic and contact fields (phone number,
+ * date of birth, gender…) stay {@link SensitiveCategory#NONE} even under a sensitive programme prefix. Thread-safe.
  */
 public final class AttributeClassifier {
     /** The evidence from which a category is decided: one full-weight term in the description. */
@@ -96,6 +96,7 @@ public final class AttributeClassifier {
         List<FieldText> fields = fields(attribute);
         List<String> context = fields.stream().filter(f -> f.field() != Field.OPTIONS)
                 .flatMap(f -> f.tokens().stream()).toList();
+        List<String> valueType = lexicon.tokens(attribute.valueType());
         String lang = Lexicon.language(attribute.lang());
         Map<String, Evidence> best = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
@@ -105,7 +106,7 @@ public final class AttributeClassifier {
                 continue;
             }
             for (FieldText f : fields) {
-                Evidence e = match(term, phraseIds[t], f);
+                Evidence e = match(term, phraseIds[t], f, valueType);
                 if (e == null) {
                     continue;
                 }
@@ -222,8 +223,11 @@ public final class AttributeClassifier {
         return q;
     }
 
-    /** The best occurrence of {@code term} in the field, or null; hotwords must occur in the same field. */
-    private Evidence match(Lexicon.Term term, int[] ids, FieldText f) {
+    /**
+     * The best occurrence of {@code term} in the field, or null; hotwords must occur in the same field or in the value
+     * type ({@code IMAGE} makes "thumb" biometric).
+     */
+    private Evidence match(Lexicon.Term term, int[] ids, FieldText f, List<String> valueType) {
         List<String> tokens = f.tokens();
         List<Lexicon.Word> phrase = term.phrase();
         Evidence found = null;
@@ -249,7 +253,8 @@ public final class AttributeClassifier {
                         fuzzy, inPrefix);
             }
         }
-        if (found != null && !term.requires().isEmpty() && firstPresent(term.requires(), tokens) == null) {
+        if (found != null && !term.requires().isEmpty() && firstPresent(term.requires(), tokens) == null
+                && firstPresent(term.requires(), valueType) == null) {
             return null;
         }
         return found;

@@ -162,6 +162,16 @@ class GuardClassifierTest {
     }
 
     @Test
+    void theValueTypeIsAFeatureNotAVerdict() {
+        assertEquals(SensitiveCategory.BIOMETRIC, classify(new AttributeDescription("Right thumb", null, null, null,
+                "IMAGE", null, "en")).category());
+        assertEquals(SensitiveCategory.NONE, classify(new AttributeDescription("Right thumb", null, null, null,
+                "TEXT", null, "en")).category());
+        assertEquals(SensitiveCategory.NONE, classify(new AttributeDescription("Profile", null, null, null,
+                "IMAGE", null, "en")).category());
+    }
+
+    @Test
     void languageSpecificTermsOnlyApplyToTheirLanguage() {
         assertEquals(SensitiveCategory.STI, category("Teste de ITS", "", "", "", "pt"));
         assertEquals(SensitiveCategory.NONE, category("Its date", "", "", "", "en"));
@@ -170,7 +180,8 @@ class GuardClassifierTest {
 
     @Test
     void reasonNamesTheDecidingTermsAndConfidenceGrowsWithEvidence() {
-        Classification arv = classify(new AttributeDescription("ARV dispensed", null, null, null, "NUMBER", null, "en"));
+        Classification arv = classify(new AttributeDescription("ARV dispensed", null, null, null, "NUMBER", null,
+                "en"));
         assertEquals("\"arv\" in name → HIV_AIDS", arv.reason());
         Classification more = classify(new AttributeDescription("ARV dispensed", "HIV ARV", "HIV_ARV", null,
                 "NUMBER", null, "en"));
