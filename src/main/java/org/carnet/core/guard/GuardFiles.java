@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.carnet.core.common.AppException;
+import org.carnet.core.common.AtomicFiles;
 import org.carnet.core.guard.GuardEvaluation.LabelledAttribute;
 
 /**
@@ -51,20 +51,10 @@ public final class GuardFiles {
                 throw new IllegalStateException("a parsed JSON tree always serialises", e);
             }
         }
-        Path target = output.toAbsolutePath();
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, out, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write error is what the user needs to see
-            }
-            throw new AppException("guard.error.write", "cannot write labels: " + e.getClass().getSimpleName(), e,
-                    output);
-        }
+        AtomicFiles.write(output, "guard.error.write", w -> {
+            w.append(out);
+            return lines.size();
+        });
         return lines.size();
     }
 

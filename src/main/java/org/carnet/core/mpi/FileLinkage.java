@@ -1,14 +1,11 @@
 package org.carnet.core.mpi;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.carnet.core.common.AppException;
+import org.carnet.core.common.AtomicFiles;
 import org.carnet.core.common.Csv;
 
 /**
@@ -177,38 +175,11 @@ public final class FileLinkage {
         return String.format(Locale.ROOT, "%.6f", p);
     }
 
-    /** What goes into a file; callbacks that cannot throw report write errors as {@link UncheckedIOException}. */
-    interface Body {
-        long write(Writer w) throws IOException, AppException;
-    }
-
     /**
-     * Writes {@code out} through a temporary sibling moved into place, so that a failure (of the disk or of the body)
-     * never leaves half a file; returns what the body returned.
+     * Writes through {@link AtomicFiles} with this feature's error message; callbacks that cannot throw report write
+     * errors as {@link UncheckedIOException}.
      */
-    static long write(Path out, Body body) throws AppException {
-        Path target = out.toAbsolutePath();
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        boolean moved = false;
-        try {
-            long n;
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                n = body.write(w);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-            return n;
-        } catch (IOException | UncheckedIOException e) {
-            throw new AppException("mpi.error.write", "cannot write output: " + e.getClass().getSimpleName(), e,
-                    out.getFileName());
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the error being reported is what matters
-                }
-            }
-        }
+    static long write(Path out, AtomicFiles.Body body) throws AppException {
+        return AtomicFiles.write(out, "mpi.error.write", body);
     }
 }
