@@ -51,6 +51,11 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void readingASensitiveValueOutsideTheRegistryIsReported() {
+        assertReports(ArchitectureTest.onlyTheRegistryRevealsSensitiveValues, "CoreUsesJavaFx");
+    }
+
+    @Test
     void standardStreamsAndStackTracesOutsideTheCliAreReported() {
         String report = ArchitectureTest.noStdStreams.evaluate(PLANTED).getFailureReport().toString();
         assertTrue(report.contains("System.out"), report);

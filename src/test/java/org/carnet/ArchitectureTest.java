@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import org.carnet.core.guard.SensitiveValue;
 
 /**
  * The package tree is the architecture (docs/architecture.md §3.3). {@link ArchitectureRulesTest} proves that these
@@ -132,7 +133,14 @@ public class ArchitectureTest {
             .should().callMethod(Thread.class, "sleep", long.class)
             .orShould().callMethodWhere(BLOCKING_CALL);
 
-    /** 8. The CLI is the one place that prints; everything else logs (this also catches printStackTrace()). */
+    /** 8. Only the registry's storage reads a sensitive value in clear, to encrypt it. */
+    @ArchTest
+    public static final ArchRule onlyTheRegistryRevealsSensitiveValues = noClasses()
+            .that().resideOutsideOfPackage("org.carnet.core.registry.internal..")
+            .should().callMethod(SensitiveValue.class, "revealForEncryption")
+            .because("a sensitive value may reach no export, card, payload, message, log or MPI record");
+
+    /** 9. The CLI is the one place that prints; everything else logs (this also catches printStackTrace()). */
     @ArchTest
     public static final ArchRule noStdStreams = noClasses().that().resideOutsideOfPackage("org.carnet.app.cli..")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);

@@ -141,7 +141,7 @@ public final class Cli {
                     : context.text("cli.error.unknownCommandSuggest", unknown, String.join(", ", suggestions));
         } else {
             message = context.text("cli.error.usage", Redactor.global().redact(ex.getMessage()),
-                    ex.getCommandLine().getCommandSpec().qualifiedName());
+                    ex.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^carnet\\s*", "").strip());
         }
         context.err().println("carnet: " + message);
         if (context.debug()) {

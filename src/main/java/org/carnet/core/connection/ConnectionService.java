@@ -12,6 +12,7 @@ import org.carnet.core.dhis2.Dhis2Client;
 import org.carnet.core.dhis2.Dhis2Clients;
 import org.carnet.core.dhis2.Dhis2Program;
 import org.carnet.core.dhis2.Dhis2TlsException;
+import org.carnet.core.registry.ProgramInfo;
 
 /**
  * Tests a connection, reads the programs and saves both in the registry: what "Test and save" in the Connection tab
@@ -19,9 +20,12 @@ import org.carnet.core.dhis2.Dhis2TlsException;
  * admin confirmed.
  */
 public final class ConnectionService {
-    /** What a successful connect found, with the settings actually used (a certificate may have been pinned). */
+    /**
+     * What a successful connect found, with the settings actually used (a certificate may have been pinned);
+     * {@code judged} is the programs as the registry caches them, each attribute judged by the sensitive-data guard.
+     */
     public record Result(ConnectionSettings settings, ConnectionTest test, List<Dhis2Program> programs,
-            ConnectionProfile profile) {
+            List<ProgramInfo> judged, ConnectionProfile profile) {
     }
 
     private final Function<ConnectionSettings, Dhis2Client> clients;
@@ -70,8 +74,9 @@ public final class ConnectionService {
             progress.message("connection.progress.programs");
             progress.progress(1, 2);
             List<Dhis2Program> programs = client.programs();
+            List<ProgramInfo> judged = ConnectionStore.toProgramInfo(programs);
             progress.progress(2, 2);
-            return new Result(settings, test, programs, null);
+            return new Result(settings, test, programs, judged, null);
         } catch (AppException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -84,7 +89,7 @@ public final class ConnectionService {
             String trustFingerprint) throws AppException {
         Result r = test(settings, trustFingerprint);
         ConnectionProfile profile = store.save(profileId, r.settings(), r.test());
-        store.savePrograms(r.programs());
-        return new Result(r.settings(), r.test(), r.programs(), profile);
+        List<ProgramInfo> saved = store.savePrograms(r.programs());
+        return new Result(r.settings(), r.test(), r.programs(), saved, profile);
     }
 }

@@ -16,9 +16,9 @@ import org.carnet.core.dhis2.CertificateInfo;
 import org.carnet.core.dhis2.ConnectionSettings;
 import org.carnet.core.dhis2.ConnectionTest;
 import org.carnet.core.dhis2.Credentials;
-import org.carnet.core.dhis2.Dhis2Attribute;
 import org.carnet.core.dhis2.Dhis2Program;
 import org.carnet.core.dhis2.ServerTrust;
+import org.carnet.core.guard.ProgramGuard;
 import org.carnet.core.registry.ProgramInfo;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.registry.RegistryException;
@@ -107,28 +107,24 @@ public final class ConnectionStore {
         }
     }
 
-    /** Replaces the cached programs with the server's current list. */
-    public void savePrograms(List<Dhis2Program> programs) throws RegistryException {
-        registry.replacePrograms(toProgramInfo(programs));
+    /**
+     * Replaces the cached programs with the server's current list, each attribute judged by the sensitive-data guard
+     * and the admin's decisions applied.
+     *
+     * @return the programs as cached
+     */
+    public List<ProgramInfo> savePrograms(List<Dhis2Program> programs) throws RegistryException {
+        return new ProgramGuards(registry).refresh(programs);
     }
 
-    /** The registry's form of the server's programs (what is cached and shown offline). */
+    /** The registry's form of the server's programs, judged by the classifier alone (nothing saved). */
     public static List<ProgramInfo> toProgramInfo(List<Dhis2Program> programs) {
-        List<ProgramInfo> infos = new ArrayList<>();
-        for (Dhis2Program p : programs) {
-            List<ProgramInfo.Attribute> attrs = new ArrayList<>();
-            for (Dhis2Attribute a : p.attributes()) {
-                attrs.add(new ProgramInfo.Attribute(a.id(), a.code(), a.displayName(), a.valueType(), a.optionSetId(),
-                        a.options().stream().map(o -> new ProgramInfo.Option(o.code(), o.displayName())).toList(),
-                        a.confidential(), a.mandatory()));
-            }
-            infos.add(new ProgramInfo(p.id(), p.name(), p.code(), attrs));
-        }
-        return infos;
+        return ProgramGuards.judge(programs, ProgramGuard.standard());
     }
 
+    /** The cached programs with the guard's verdicts and the admin's decisions. */
     public List<ProgramInfo> programs() throws RegistryException {
-        return registry.programs();
+        return new ProgramGuards(registry).programs();
     }
 
     private static List<String> der(List<CertificateInfo> certs) {

@@ -69,6 +69,12 @@ public interface Registry extends AutoCloseable {
 
     void saveEnrollments(List<EnrollmentRecord> enrollments) throws RegistryException;
 
+    /**
+     * Hands every enrollment of {@code programUid} to {@code sink}, oldest first, with its MPI id (null when not
+     * resolved); sensitive values come back as {@link org.carnet.core.guard.SensitiveValue}s.
+     */
+    void forEachEnrollment(String programUid, Consumer<EnrollmentRecord> sink) throws RegistryException;
+
     RegistryStats stats() throws RegistryException;
 
     /** Stores a credential (DHIS2 password, token, messaging secret) encrypted. */
@@ -81,6 +87,13 @@ public interface Registry extends AutoCloseable {
      * one; the audit entry names the document and carries {@code reason}.
      */
     void saveDocument(String name, byte[] document, String reason) throws RegistryException;
+
+    /**
+     * As {@link #saveDocument(String, byte[], String)}, audited as {@code action} on {@code resource} (identifiers
+     * only, never personal values) in the same transaction.
+     */
+    void saveDocument(String name, byte[] document, String action, String resource, String reason)
+            throws RegistryException;
 
     Optional<byte[]> document(String name) throws RegistryException;
 

@@ -527,61 +527,7 @@ public final class ConnectionView extends TabPage {
     // ------------------------------------------------------------------ programs
 
     private Node programs() {
-        VBox card = card("connectionProgramsCard");
-        Label title = section("connection.programs");
-        Label empty = hint("connection.programs.none");
-        TableView<ProgramInfo> programs = new TableView<>(vm.programs());
-        programs.setId("connectionPrograms");
-        programs.setPlaceholder(empty);
-        programs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        programs.getColumns().add(column("connection.programs.name", 270, p -> p.name()));
-        programs.getColumns().add(column("connection.programs.code", 80, p -> p.code() == null ? "—" : p.code()));
-        programs.getColumns().add(column("connection.programs.attributes", 80, p -> String.valueOf(p.attributes().size())));
-        programs.getColumns().add(column("connection.programs.uid", 110, ProgramInfo::uid));
-        programs.setPrefHeight(190);
-
-        TableView<ProgramInfo.Attribute> attributes = new TableView<>();
-        attributes.setId("connectionAttributes");
-        attributes.setPlaceholder(hint("connection.attributes.select"));
-        attributes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        attributes.getColumns().add(column("connection.attributes.code", 165, a -> a.code() == null
-                ? i18n.get("connection.attributes.noCode") : a.code()));
-        attributes.getColumns().add(column("connection.attributes.name", 210, a -> a.displayName()));
-        attributes.getColumns().add(column("connection.attributes.type", 125, a -> a.valueType()));
-        attributes.getColumns().add(column("connection.attributes.options", 175, a -> a.options().isEmpty() ? ""
-                : a.options().stream().map(o -> o.code() + " = " + o.displayName()).collect(Collectors.joining(", "))));
-        attributes.getColumns().add(column("connection.attributes.flags", 125, a -> (a.confidential()
-                ? i18n.get("connection.attributes.confidential") : "") + (a.mandatory()
-                ? (a.confidential() ? ", " : "") + i18n.get("connection.attributes.mandatory") : "")));
-        attributes.setPrefHeight(190);
-        programs.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> attributes.getItems().setAll(
-                p == null ? java.util.List.of() : p.attributes()));
-        vm.programs().addListener((javafx.collections.ListChangeListener<ProgramInfo>) c -> {
-            if (!vm.programs().isEmpty() && programs.getSelectionModel().isEmpty()) {
-                programs.getSelectionModel().selectFirst();
-            }
-        });
-        SplitPane split = new SplitPane(programs, attributes);
-        split.setDividerPositions(0.45);
-        card.getChildren().addAll(title, hint("connection.programs.hint"), split);
-        return card;
-    }
-
-    /** A text column; {@code width} is its share of the table; a cell cut short shows its whole text on hover. */
-    private <S> TableColumn<S, String> column(String key, double width, java.util.function.Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>();
-        c.textProperty().bind(i18n.text(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
-            }
-        });
-        return c;
+        return new ProgramDetailView(i18n, vm);
     }
 
     // ------------------------------------------------------------------ small builders

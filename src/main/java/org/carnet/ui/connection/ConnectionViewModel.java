@@ -4,6 +4,7 @@ import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -22,6 +23,7 @@ import org.carnet.core.common.Cancellation;
 import org.carnet.core.connection.ConnectionProfile;
 import org.carnet.core.connection.ConnectionService;
 import org.carnet.core.connection.ConnectionStore;
+import org.carnet.core.connection.ProgramGuards;
 import org.carnet.core.dhis2.CertificateInfo;
 import org.carnet.core.dhis2.ConnectionSettings;
 import org.carnet.core.dhis2.Credentials;
@@ -29,6 +31,7 @@ import org.carnet.core.dhis2.Dhis2Exception;
 import org.carnet.core.dhis2.Dhis2InvalidUrlException;
 import org.carnet.core.dhis2.Dhis2TlsException;
 import org.carnet.core.dhis2.ServerTrust;
+import org.carnet.core.guard.SensitiveCategory;
 import org.carnet.core.registry.ProgramInfo;
 import org.carnet.core.registry.Registry;
 import org.carnet.uikit.TaskRunner;
@@ -192,7 +195,7 @@ public final class ConnectionViewModel {
             }
             running = null;
             result.set(r);
-            programs.setAll(ConnectionStore.toProgramInfo(r.programs()));
+            programs.setAll(r.judged());
             phase.set(Phase.CONNECTED);
             if (then != null) {
                 then.run();
@@ -283,9 +286,9 @@ public final class ConnectionViewModel {
         tasks.run("connection-save", p -> {
             ConnectionStore store = new ConnectionStore(reg);
             store.save(ConnectionStore.DEFAULT_ID, toSave, r.test());
-            store.savePrograms(r.programs());
-            return Boolean.TRUE;
-        }, ok -> {
+            return store.savePrograms(r.programs());
+        }, cached -> {
+            programs.setAll(cached);
             saving.set(false);
             saved.set(true);
             hasSavedProfile.set(true);
@@ -353,6 +356,44 @@ public final class ConnectionViewModel {
 
     public ReadOnlyObjectProperty<CertificateInfo> untrustedCertificateProperty() {
         return untrusted.getReadOnlyProperty();
+    }
+
+    /**
+     * Sets the guard category of an attribute of a saved program (removing a sensitive one needs {@code reason}); the
+     * program is replaced in {@link #programs()}. {@code onDone} gets null on success, else the error.
+     */
+    public void setGuardCategory(String programUid, String attributeUid, SensitiveCategory category, String reason,
+            Consumer<Throwable> onDone) {
+        Registry r = registry.getValue();
+        if (r == null) {
+            return;
+        }
+        tasks.run("guard-set", p -> new ProgramGuards(r).setCategory(programUid, attributeUid, category, reason),
+                updated -> {
+                    replaceProgram(updated);
+                    onDone.accept(null);
+                }, onDone::accept);
+    }
+
+    /** Sets (or, when blank, clears) the neutral public label of a saved program. */
+    public void setPublicLabel(String programUid, String label, Consumer<Throwable> onDone) {
+        Registry r = registry.getValue();
+        if (r == null) {
+            return;
+        }
+        tasks.run("guard-label", p -> new ProgramGuards(r).setPublicLabel(programUid, label), updated -> {
+            replaceProgram(updated);
+            onDone.accept(null);
+        }, onDone::accept);
+    }
+
+    private void replaceProgram(ProgramInfo updated) {
+        for (int i = 0; i < programs.size(); i++) {
+            if (programs.get(i).uid().equals(updated.uid())) {
+                programs.set(i, updated);
+                return;
+            }
+        }
     }
 
     public ObservableList<ProgramInfo> programs() {

@@ -241,4 +241,57 @@ class ConnectionViewTest {
         assertEquals("2.43.0", text(robot, "#connectionVersion"));
         assertEquals(1, view.viewModel().pinnedCertificates().size());
     }
+
+    @Test
+    void theHivProgramShowsItsGuardedAttributesAndAnAdminNeedsAReasonToClearOne(FxRobot robot) throws Exception {
+        robot.clickOn("#connectionDemo");
+        waitUntil(() -> view.viewModel().savedProperty().get());
+        @SuppressWarnings("unchecked")
+        TableView<ProgramInfo> programs = robot.lookup("#connectionPrograms").queryAs(TableView.class);
+        ProgramInfo hiv = programs.getItems().stream().filter(p -> "VIH_PEC".equals(p.code())).findFirst()
+                .orElseThrow();
+        robot.interact(() -> programs.getSelectionModel().select(hiv));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#guardFlaggedProgram").query().isVisible(), "the program name says VIH");
+        assertTrue(text(robot, "#guardFlaggedText").contains("HIV/AIDS"), text(robot, "#guardFlaggedText"));
+        assertTrue(text(robot, "#guardGuardedTitle").startsWith("Guarded attributes: " + hiv.guardedAttributes()
+                .size()), text(robot, "#guardGuardedTitle"));
+        assertTrue(hiv.guardedAttributes().size() >= 6, "status, ART number, regimen, viral load, CD4, key pop.");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<ProgramInfo.Attribute> guardedList = robot.lookup("#guardGuardedList")
+                .queryAs(javafx.scene.control.ListView.class);
+        assertEquals(hiv.guardedAttributes().size(), guardedList.getItems().size());
+
+        @SuppressWarnings("unchecked")
+        TableView<ProgramInfo.Attribute> attributes = robot.lookup("#connectionAttributes").queryAs(TableView.class);
+        ProgramInfo.Attribute status = attributes.getItems().stream().filter(a -> "HIV_STATUT".equals(a.code()))
+                .findFirst().orElseThrow();
+        robot.interact(() -> attributes.getSelectionModel().select(status));
+        Button change = robot.lookup("#guardChangeButton").queryAs(Button.class);
+        assertFalse(change.isDisabled());
+        robot.interact(change::fire);
+        waitUntil(() -> robot.lookup("#guardChangeView").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.carnet.core.guard.SensitiveCategory> category = robot
+                .lookup("#guardChangeCategory").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> category.setValue(org.carnet.core.guard.SensitiveCategory.NONE));
+        Button save = robot.lookup("#guardChangeSave").queryAs(Button.class);
+        assertTrue(save.isDisabled(), "removing HIV/AIDS needs a reason");
+        robot.clickOn("#guardChangeReason").write("Test");
+        assertTrue(save.isDisabled(), "too short");
+        robot.write(" field of the training server, no real result");
+        assertFalse(save.isDisabled());
+        robot.clickOn(save);
+        waitUntil(() -> robot.lookup("#guardChangeView").tryQuery().isEmpty());
+        ProgramInfo after = view.viewModel().programs().stream().filter(p -> p.uid().equals(hiv.uid())).findFirst()
+                .orElseThrow();
+        assertEquals(hiv.guardedAttributes().size() - 1, after.guardedAttributes().size());
+        assertEquals(org.carnet.core.guard.SensitiveCategory.NONE, after.attributes().stream()
+                .filter(a -> a.uid().equals(status.uid())).findFirst().orElseThrow().guard().category());
+        assertTrue(registry.auditEntries(10).stream().anyMatch(e -> e.action().equals("guard.category.set")
+                && "Test field of the training server, no real result".equals(e.reason())));
+        assertEquals(org.carnet.core.guard.SensitiveCategory.NONE, new org.carnet.core.connection.ProgramGuards(registry).program(hiv.uid())
+                .orElseThrow().attributes().stream().filter(a -> a.uid().equals(status.uid())).findFirst()
+                .orElseThrow().guard().category(), "saved in the registry");
+    }
 }

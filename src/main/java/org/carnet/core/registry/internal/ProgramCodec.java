@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.carnet.core.guard.ProgramLabel;
 import org.carnet.core.registry.ProgramInfo;
 
 /**
@@ -12,9 +13,10 @@ import org.carnet.core.registry.ProgramInfo;
  * written before option sets were kept hold a flat list in {@link Codec} form; they are still read.
  */
 final class ProgramCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    record Stored(String code, List<ProgramInfo.Attribute> attributes) {
+    record Stored(String code, List<ProgramInfo.Attribute> attributes, ProgramLabel label) {
     }
 
     private ProgramCodec() {
@@ -22,7 +24,7 @@ final class ProgramCodec {
 
     static byte[] encode(ProgramInfo program) {
         try {
-            return JSON.writeValueAsBytes(new Stored(program.code(), program.attributes()));
+            return JSON.writeValueAsBytes(new Stored(program.code(), program.attributes(), program.label()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("program metadata not serialisable", e);
         }
@@ -32,7 +34,7 @@ final class ProgramCodec {
         if (plaintext.length > 0 && plaintext[0] == '{') {
             try {
                 Stored s = JSON.readValue(plaintext, Stored.class);
-                return new ProgramInfo(uid, name, s.code(), s.attributes());
+                return new ProgramInfo(uid, name, s.code(), s.attributes(), s.label());
             } catch (IOException e) {
                 throw new IllegalStateException("program metadata unreadable", e);
             }

@@ -41,6 +41,9 @@ import org.carnet.core.model.Demographics;
 import org.carnet.core.registry.AuditActor;
 import org.carnet.core.registry.AuditEntry;
 import org.carnet.core.registry.AuditVerification;
+import org.carnet.core.guard.GuardedValue;
+import org.carnet.core.guard.SensitiveCategory;
+import org.carnet.core.guard.SensitiveValue;
 import org.carnet.core.registry.EnrollmentRecord;
 import org.carnet.core.registry.ExternalIdLink;
 import org.carnet.core.registry.IdentityRecord;
@@ -1079,7 +1082,7 @@ public final class SqliteRegistry implements Registry {
 
     @Override
     public void saveConnectionProfile(String id, byte[] document) throws RegistryException {
-        saveEncrypted("connection_profiles", "profile", id, document, "connection.saved", null);
+        saveEncrypted("connection_profiles", "profile", id, document, "connection.saved", "profile=" + id, null);
     }
 
     @Override
@@ -1089,10 +1092,10 @@ public final class SqliteRegistry implements Registry {
 
     /**
      * Inserts or replaces the encrypted {@code <column>_enc} of row {@code id} in a table keyed by a plaintext id with
-     * {@code created_at} and {@code updated_at}, audited as {@code action} on {@code <column>=<id>}.
+     * {@code created_at} and {@code updated_at}, audited as {@code action} on {@code resource}.
      */
     private void saveEncrypted(String table, String column, String id, byte[] plaintext, String action,
-            String reason) throws RegistryException {
+            String resource, String reason) throws RegistryException {
         write(c -> {
             String now = now();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + "(id, " + column + "_enc,"
@@ -1104,7 +1107,7 @@ public final class SqliteRegistry implements Registry {
                 ps.setString(4, now);
                 ps.executeUpdate();
             }
-            appendAudit(c, action, column + "=" + id, reason);
+            appendAudit(c, action, resource, reason);
             return null;
         });
     }
@@ -1149,8 +1152,13 @@ public final class SqliteRegistry implements Registry {
                     List<String> values = new ArrayList<>();
                     for (EnrollmentRecord.Value v : e.values()) {
                         values.add(v.attributeUid());
-                        values.add(v.value());
-                        values.add(v.category());
+                        if (v.value() instanceof SensitiveValue sv) {
+                            values.add(sv.revealForEncryption());
+                            values.add(sv.category().name());
+                        } else {
+                            values.add(((GuardedValue.Plain) v.value()).text());
+                            values.add(null);
+                        }
                     }
                     upsert.setString(1, id);
                     upsert.setString(2, e.enrollmentUid());
@@ -1171,6 +1179,48 @@ public final class SqliteRegistry implements Registry {
             appendAudit(c, "enrollments.saved", "count=" + enrollments.size(), null);
             return null;
         });
+    }
+
+    @Override
+    public void forEachEnrollment(String programUid, Consumer<EnrollmentRecord> sink) throws RegistryException {
+        read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.id, e.enrollment_uid, e.org_unit_uid, e.status,"
+                    + " e.enrolled_at, e.occurred_at, e.updated_at, e.values_enc, i.id, i.mpi_enc FROM enrollments e"
+                    + " LEFT JOIN identities i ON i.id = e.identity_id WHERE e.program_uid = ? ORDER BY e.rowid")) {
+                ps.setString(1, programUid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        List<String> flat = Codec.decode(dec("enrollments", id, "values", rs.getBytes(8)));
+                        List<EnrollmentRecord.Value> values = new ArrayList<>();
+                        for (int i = 0; i + 2 < flat.size(); i += 3) {
+                            String category = flat.get(i + 2);
+                            values.add(new EnrollmentRecord.Value(flat.get(i), flat.get(i + 1),
+                                    category == null ? SensitiveCategory.NONE : storedCategory(category)));
+                        }
+                        String mpi = rs.getString(9) == null ? null : new String(dec("identities", rs.getString(9),
+                                "mpi", rs.getBytes(10)), StandardCharsets.UTF_8);
+                        sink.accept(new EnrollmentRecord(rs.getString(2), programUid, rs.getString(3), null, mpi,
+                                rs.getString(4), instant(rs.getString(5)), instant(rs.getString(6)),
+                                instant(rs.getString(7)), values));
+                    }
+                }
+            }
+            return null;
+        }, "read enrollments");
+    }
+
+    /** A stored category; one this version does not know stays sensitive (as HIV/AIDS, the strictest handling). */
+    private static SensitiveCategory storedCategory(String name) {
+        try {
+            return SensitiveCategory.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return SensitiveCategory.HIV_AIDS;
+        }
+    }
+
+    private static Instant instant(String s) {
+        return s == null ? null : Instant.parse(s);
     }
 
     @Override
@@ -1253,7 +1303,13 @@ public final class SqliteRegistry implements Registry {
 
     @Override
     public void saveDocument(String name, byte[] document, String reason) throws RegistryException {
-        saveEncrypted("documents", "document", name, document, "document.saved", reason);
+        saveEncrypted("documents", "document", name, document, "document.saved", "document=" + name, reason);
+    }
+
+    @Override
+    public void saveDocument(String name, byte[] document, String action, String resource, String reason)
+            throws RegistryException {
+        saveEncrypted("documents", "document", name, document, action, resource, reason);
     }
 
     @Override

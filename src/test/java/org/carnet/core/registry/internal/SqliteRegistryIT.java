@@ -103,7 +103,8 @@ class SqliteRegistryIT {
                 List.of(new ProgramInfo.Attribute("w75KJ2mc4zz", "MMD_PER_NAM", "Prénom", "TEXT"))));
         r.saveEnrollments(List.of(new EnrollmentRecord("EnrUid00001", "IpHINAT79UW", "DiszpKrYNg8", "dNpxRu1mWG5",
                 people.get(0).mpiId(), "ACTIVE", Instant.parse("2026-01-05T00:00:00Z"), null, Instant.now(),
-                List.of(new EnrollmentRecord.Value("hivStatus01", "Séropositif confirmé", "HIV")))));
+                List.of(new EnrollmentRecord.Value("hivStatus01", "Séropositif confirmé",
+                        org.carnet.core.guard.SensitiveCategory.HIV_AIDS)))));
         r.linkExternalId(people.get(0).mpiId(), "IpHINAT79UW", "dNpxRu1mWG5");
         r.putSecret("dhis2.password", "district-admin-pw".getBytes(StandardCharsets.UTF_8));
         r.audit("test.reason", "none", "operator typed Aminata by mistake");
