@@ -71,7 +71,7 @@ public final class MainWindow {
         Navigator navigator = this::show;
         addTab(TabId.CONNECTION, new ConnectionView(i18n, navigator, context.tasks(), context.registryProperty(),
                 new ConnectionService(), context.demoServerLauncher()));
-        addTab(TabId.MAPPING, new MappingView(i18n, navigator));
+        addTab(TabId.MAPPING, new MappingView(i18n, navigator, context.tasks(), context.registryProperty()));
         addTab(TabId.SYNC, new SyncView(i18n, navigator));
         addTab(TabId.DESIGN, new CardDesignView(i18n, navigator));
         addTab(TabId.REVIEW, new ReviewQueueView(i18n, navigator));
@@ -133,6 +133,13 @@ public final class MainWindow {
         tab.setGraphic(Icons.of(Icons.forTab(id)));
         tab.setContent(content);
         tab.setClosable(false);
+        if (content instanceof org.carnet.uikit.TabPage page) {
+            tab.setOnSelectionChanged(e -> {
+                if (tab.isSelected()) {
+                    page.onShown();
+                }
+            });
+        }
         tabById.put(id, tab);
         tabs.getTabs().add(tab);
     }

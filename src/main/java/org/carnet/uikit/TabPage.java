@@ -27,6 +27,10 @@ public class TabPage extends BorderPane {
         setTop(header);
     }
 
+    /** Called when the tab becomes the selected one (to refresh what another tab may have changed). */
+    public void onShown() {
+    }
+
     protected void setContent(Node content) {
         setCenter(content);
     }

@@ -11,7 +11,10 @@ import org.carnet.core.dhis2.ConnectionTest;
 import org.carnet.core.dhis2.Dhis2Client;
 import org.carnet.core.dhis2.Dhis2Clients;
 import org.carnet.core.dhis2.Dhis2Program;
+import org.carnet.core.dhis2.Dhis2CancelledException;
+import org.carnet.core.dhis2.Dhis2Exception;
 import org.carnet.core.dhis2.Dhis2TlsException;
+import org.carnet.core.dhis2.OrgUnit;
 import org.carnet.core.registry.ProgramInfo;
 
 /**
@@ -20,12 +23,13 @@ import org.carnet.core.registry.ProgramInfo;
  * admin confirmed.
  */
 public final class ConnectionService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConnectionService.class);
     /**
      * What a successful connect found, with the settings actually used (a certificate may have been pinned);
      * {@code judged} is the programs as the registry caches them, each attribute judged by the sensitive-data guard.
      */
     public record Result(ConnectionSettings settings, ConnectionTest test, List<Dhis2Program> programs,
-            List<ProgramInfo> judged, ConnectionProfile profile) {
+            List<ProgramInfo> judged, List<OrgUnit> orgUnits, ConnectionProfile profile) {
     }
 
     private final Function<ConnectionSettings, Dhis2Client> clients;
@@ -75,8 +79,9 @@ public final class ConnectionService {
             progress.progress(1, 2);
             List<Dhis2Program> programs = client.programs();
             List<ProgramInfo> judged = ConnectionStore.toProgramInfo(programs);
+            List<OrgUnit> units = orgUnits(client);
             progress.progress(2, 2);
-            return new Result(settings, test, programs, judged, null);
+            return new Result(settings, test, programs, judged, units, null);
         } catch (AppException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -84,12 +89,30 @@ public final class ConnectionService {
         }
     }
 
-    /** Tests, then saves the profile, its secret and the programs. */
+    /**
+     * The org units the user can see, for names of health centres and districts; a server that refuses them still
+     * connects (the names then show as unknown until the next refresh).
+     */
+    private static List<OrgUnit> orgUnits(Dhis2Client client) throws Dhis2CancelledException {
+        try {
+            return client.orgUnits();
+        } catch (Dhis2CancelledException e) {
+            throw e;
+        } catch (Dhis2Exception e) {
+            LOG.warn("Org units not fetched: {}", e.getClass().getSimpleName());
+            return List.of();
+        }
+    }
+
+    /** Tests, then saves the profile, its secret, the programs and the org units. */
     public Result connectAndSave(ConnectionStore store, String profileId, ConnectionSettings settings,
             String trustFingerprint) throws AppException {
         Result r = test(settings, trustFingerprint);
         ConnectionProfile profile = store.save(profileId, r.settings(), r.test());
         List<ProgramInfo> saved = store.savePrograms(r.programs());
-        return new Result(r.settings(), r.test(), r.programs(), saved, profile);
+        if (!r.orgUnits().isEmpty()) {
+            store.saveOrgUnits(r.orgUnits());
+        }
+        return new Result(r.settings(), r.test(), r.programs(), saved, r.orgUnits(), profile);
     }
 }

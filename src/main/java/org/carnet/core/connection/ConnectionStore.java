@@ -17,6 +17,8 @@ import org.carnet.core.dhis2.ConnectionSettings;
 import org.carnet.core.dhis2.ConnectionTest;
 import org.carnet.core.dhis2.Credentials;
 import org.carnet.core.dhis2.Dhis2Program;
+import org.carnet.core.dhis2.OrgUnit;
+import org.carnet.core.dhis2.OrgUnitTree;
 import org.carnet.core.dhis2.ServerTrust;
 import org.carnet.core.guard.ProgramGuard;
 import org.carnet.core.registry.ProgramInfo;
@@ -120,6 +122,32 @@ public final class ConnectionStore {
     /** The registry's form of the server's programs, judged by the classifier alone (nothing saved). */
     public static List<ProgramInfo> toProgramInfo(List<Dhis2Program> programs) {
         return ProgramGuards.judge(programs, ProgramGuard.standard());
+    }
+
+    /** The registry document holding the org unit hierarchy the user can see. */
+    static final String ORG_UNITS = "dhis2.orgUnits";
+
+    /** Replaces the cached org unit hierarchy (for health centre, commune and district names offline). */
+    public void saveOrgUnits(List<OrgUnit> units) throws RegistryException {
+        try {
+            registry.saveDocument(ORG_UNITS, JSON.writeValueAsBytes(units), "orgunits.cached", "count=" + units.size(),
+                    null);
+        } catch (IOException e) {
+            throw new IllegalStateException("org units not serialisable", e);
+        }
+    }
+
+    /** The cached org unit hierarchy; empty when it was never fetched. */
+    public Optional<OrgUnitTree> orgUnits() throws RegistryException {
+        Optional<byte[]> doc = registry.document(ORG_UNITS);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new OrgUnitTree(List.of(JSON.readValue(doc.get(), OrgUnit[].class))));
+        } catch (IOException e) {
+            throw new RegistryException("error.connection.unreadable", "cached org units unreadable");
+        }
     }
 
     /** The cached programs with the guard's verdicts and the admin's decisions. */

@@ -26,6 +26,13 @@ public interface Dhis2Client extends AutoCloseable {
     /** The Tracker programs (WITH_REGISTRATION) the user can read data of, with their attributes and option sets. */
     List<Dhis2Program> programs() throws Dhis2Exception;
 
+    /**
+     * Every organisation unit inside the user's capture and search org units (each root's subtree, the roots
+     * included), with uid, path, display name, level and code, read from {@code /api/organisationUnits} page by page.
+     * An empty list when the user has no org unit. Build an {@link OrgUnitTree} from it to find a unit's district.
+     */
+    List<OrgUnit> orgUnits() throws Dhis2Exception;
+
     /** The first {@code limit} tracked entities enrolled in a program, with the total the server counts. */
     EnrollmentPreview enrollmentPreview(String programUid, int limit) throws Dhis2Exception;
 

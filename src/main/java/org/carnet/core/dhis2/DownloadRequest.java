@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * What to download: one program; the org units (empty = the roots of the user's capture scope), always with their
  * descendants; the tracked entities updated since {@code updatedAfter} (server-local time; null = everything);
  * optionally only enrollments dated on or after {@code enrolledAfter}. Deleted records are always included as
- * tombstones.
+ * tombstones. {@code startOffset} resumes an interrupted download at that record (0: from the start).
  */
 public record DownloadRequest(String programUid, List<String> orgUnits, LocalDateTime updatedAfter,
-        java.time.LocalDate enrolledAfter) {
+        java.time.LocalDate enrolledAfter, long startOffset) {
     /** DHIS2 uid: a letter then 10 letters or digits. */
     public static final Pattern UID = Pattern.compile("^[a-zA-Z][a-zA-Z0-9]{10}$");
 
@@ -21,6 +21,22 @@ public record DownloadRequest(String programUid, List<String> orgUnits, LocalDat
         requireUid(programUid);
         orgUnits = orgUnits == null ? List.of() : List.copyOf(orgUnits);
         orgUnits.forEach(DownloadRequest::requireUid);
+        if (startOffset < 0) {
+            throw new IllegalArgumentException("negative offset");
+        }
+    }
+
+    public DownloadRequest(String programUid, List<String> orgUnits, LocalDateTime updatedAfter,
+            java.time.LocalDate enrolledAfter) {
+        this(programUid, orgUnits, updatedAfter, enrolledAfter, 0);
+    }
+
+    /**
+     * The same query resumed at record {@code offset} (where an interrupted run stopped; rounded down to a page
+     * boundary by the client, so a few records may be delivered again).
+     */
+    public DownloadRequest resumedAt(long offset) {
+        return new DownloadRequest(programUid, orgUnits, updatedAfter, enrolledAfter, offset);
     }
 
     public static DownloadRequest full(String programUid) {

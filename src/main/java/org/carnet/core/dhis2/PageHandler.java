@@ -15,4 +15,12 @@ public interface PageHandler<E extends Exception> {
      * @param expected total the server announced, or -1
      */
     void onPage(int page, List<TrackedEntity> entities, long expected) throws E;
+
+    /**
+     * As {@link #onPage(int, List, long)}, also told the record offset the next page starts at: a checkpoint from
+     * which {@link DownloadRequest#resumedAt(long)} resumes after this page.
+     */
+    default void onPage(int page, List<TrackedEntity> entities, long expected, long nextOffset) throws E {
+        onPage(page, entities, expected);
+    }
 }

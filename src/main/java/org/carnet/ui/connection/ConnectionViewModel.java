@@ -286,6 +286,9 @@ public final class ConnectionViewModel {
         tasks.run("connection-save", p -> {
             ConnectionStore store = new ConnectionStore(reg);
             store.save(ConnectionStore.DEFAULT_ID, toSave, r.test());
+            if (!r.orgUnits().isEmpty()) {
+                store.saveOrgUnits(r.orgUnits());
+            }
             return store.savePrograms(r.programs());
         }, cached -> {
             programs.setAll(cached);

@@ -53,6 +53,12 @@ public final class HttpDhis2Client implements Dhis2Client {
     private static final int MIN_SLOW_PAGE_SIZE = 25;
     /** Stops a server that keeps announcing a next page forever. */
     private static final int MAX_PAGES = 1_000_000;
+    static final String ORG_UNIT_FIELDS = "id,code,path,displayName,level";
+    static final int ORG_UNIT_PAGE_SIZE = 1000;
+    /** Per walk of {@code /api/organisationUnits}: 200,000 units, more than any national instance. */
+    static final int MAX_ORG_UNIT_PAGES = 200;
+    /** Above this many roots, one walk of every unit (kept locally by path) costs fewer requests than one per root. */
+    static final int MAX_FILTERED_ROOTS = 20;
 
     private final ConnectionSettings settings;
     private final ObjectMapper mapper;
@@ -267,6 +273,113 @@ public final class HttpDhis2Client implements Dhis2Client {
     }
 
     @Override
+    public List<OrgUnit> orgUnits() throws Dhis2Exception {
+        return orgUnits(ORG_UNIT_PAGE_SIZE);
+    }
+
+    /** {@link #orgUnits()} with another page size (tests). */
+    List<OrgUnit> orgUnits(int pageSize) throws Dhis2Exception {
+        int size = Math.max(1, pageSize);
+        CurrentUser user = currentUser();
+        List<OrgUnit> scope = new ArrayList<>(user.captureOrgUnits());
+        scope.addAll(user.searchOrgUnits());
+        List<OrgUnit> roots = scopeRoots(scope);
+        Map<String, OrgUnit> found = new LinkedHashMap<>();
+        int pages = 0;
+        if (roots.size() <= MAX_FILTERED_ROOTS) {
+            for (OrgUnit root : roots) {
+                pages += walkOrgUnits(root.id(), size, roots, found);
+            }
+        } else if (!roots.isEmpty()) {
+            pages += walkOrgUnits(null, size, roots, found);
+        }
+        LOG.info("organisation units: {} under {} roots in {} pages", found.size(), roots.size(), pages);
+        return List.copyOf(found.values());
+    }
+
+    /** The user's org units with no ancestor also in the list, deduplicated; only well-formed uids. */
+    private static List<OrgUnit> scopeRoots(List<OrgUnit> units) {
+        List<OrgUnit> roots = new ArrayList<>();
+        for (OrgUnit u : units) {
+            if (u.id() == null || !DownloadRequest.UID.matcher(u.id()).matches()) {
+                continue;
+            }
+            boolean covered = roots.stream().anyMatch(r -> r.id().equals(u.id()) || u.within(r))
+                    || units.stream().anyMatch(o -> o.id() != null && !o.id().equals(u.id())
+                            && DownloadRequest.UID.matcher(o.id()).matches() && u.within(o));
+            if (!covered) {
+                roots.add(u);
+            }
+        }
+        return roots;
+    }
+
+    /**
+     * Pages through {@code /api/organisationUnits} (below {@code rootUid}, or everything when null), keeping the
+     * units within {@code roots}. Stops on the last page, an empty page, a page with nothing new, or after
+     * {@link #MAX_ORG_UNIT_PAGES}. Returns the number of pages read.
+     */
+    private int walkOrgUnits(String rootUid, int pageSize, List<OrgUnit> roots, Map<String, OrgUnit> found)
+            throws Dhis2Exception {
+        String path = "organisationUnits";
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int page = 1;
+        while (true) {
+            int requested = page;
+            OrgUnitPage reply;
+            try {
+                reply = transport.get(path, () -> {
+                    Query q = Query.of();
+                    if (rootUid != null) {
+                        q.add("filter", "path:like:" + rootUid);
+                    }
+                    return q.add("fields", ORG_UNIT_FIELDS).add("pageSize", pageSize).add("page", requested);
+                }, in -> OrgUnitPage.read(in, mapper));
+            } catch (Transport.NotJsonException e) {
+                throw new Dhis2MalformedReplyException("/api/" + path, "non-JSON answer " + e.contentType(), null);
+            } catch (Dhis2AuthenticationException e) {
+                throw transport.refineForToken(e);
+            }
+            boolean fresh = false;
+            for (OrgUnit u : reply.units()) {
+                if (seen.add(u.id())) {
+                    fresh = true;
+                }
+                if (inScope(u, reply.pathless().contains(u.id()), rootUid, roots)) {
+                    found.putIfAbsent(u.id(), u);
+                }
+            }
+            if (transport.cancelled()) {
+                throw new org.carnet.core.dhis2.Dhis2CancelledException();
+            }
+            if (reply.rawCount() == 0 || !reply.mayHaveMore(requested, pageSize)) {
+                return page;
+            }
+            if (!fresh) {
+                LOG.warn("/api/{} page {} brought no new unit; the server ignores paging, stopping", path, page);
+                return page;
+            }
+            if (page >= MAX_ORG_UNIT_PAGES) {
+                LOG.warn("/api/{}: stopped after {} pages ({} units)", path, page, seen.size());
+                return page;
+            }
+            page++;
+        }
+    }
+
+    /**
+     * Whether a unit lies within one of the roots, judged by path. A unit without a real path is trusted to match the
+     * server-side {@code path:like:} filter when there was one, and dropped otherwise.
+     */
+    private static boolean inScope(OrgUnit u, boolean pathless, String rootUid, List<OrgUnit> roots) {
+        if (pathless) {
+            return rootUid != null || roots.stream().anyMatch(r -> r.id().equals(u.id()));
+        }
+        List<String> segments = List.of(u.path().split("/"));
+        return roots.stream().anyMatch(r -> segments.contains(r.id()));
+    }
+
+    @Override
     public EnrollmentPreview enrollmentPreview(String programUid, int limit) throws Dhis2Exception {
         DownloadRequest.requireUid(programUid);
         int size = Math.max(1, Math.min(ConnectionSettings.MAX_PAGE_SIZE, limit));
@@ -300,6 +413,7 @@ public final class HttpDhis2Client implements Dhis2Client {
         List<String> roots = roots(request.orgUnits());
         ZoneId zone = zone(info.timeZoneId());
         Paging paging = new Paging(settings.pageSize());
+        paging.offset = request.startOffset() - request.startOffset() % paging.size;
         Map<String, LocalDateTime> seen = new HashMap<>();
         long delivered = 0;
         long duplicates = 0;
@@ -338,10 +452,10 @@ public final class HttpDhis2Client implements Dhis2Client {
                     duplicates++;
                 }
             }
-            handler.onPage(pages, fresh, paging.expected);
-            delivered += fresh.size();
             int raw = page.entities().size();
             paging.advance();
+            handler.onPage(pages, fresh, paging.expected, paging.offset);
+            delivered += fresh.size();
             if (transport.cancelled()) {
                 throw new org.carnet.core.dhis2.Dhis2CancelledException();
             }

@@ -83,6 +83,6 @@ final class Wire {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Unit(String id, String path, String displayName, String name, Integer level) {
+    record Unit(String id, String path, String displayName, String name, Integer level, String code) {
     }
 }
