@@ -23,6 +23,7 @@ public final class AppExecutors implements AutoCloseable {
     private final ExecutorService previewRender;
     private final ExecutorService bulkRender;
     private final ExecutorService sync;
+    private final java.util.concurrent.ScheduledExecutorService syncTimer;
 
     public AppExecutors() {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -31,6 +32,8 @@ public final class AppExecutors implements AutoCloseable {
         previewRender = track(Executors.newSingleThreadExecutor(named("preview-render")));
         bulkRender = track(Executors.newFixedThreadPool(Math.max(1, cores - 1), named("bulk-render")));
         sync = track(Executors.newSingleThreadExecutor(named("sync")));
+        syncTimer = Executors.newSingleThreadScheduledExecutor(named("sync-timer"));
+        track(syncTimer);
     }
 
     private ExecutorService track(ExecutorService e) {
@@ -67,6 +70,11 @@ public final class AppExecutors implements AutoCloseable {
 
     public ExecutorService sync() {
         return sync;
+    }
+
+    /** The sync schedule's timer (it only asks the sync executor for a run). */
+    public java.util.concurrent.ScheduledExecutorService syncTimer() {
+        return syncTimer;
     }
 
     @Override

@@ -72,7 +72,10 @@ public final class MainWindow {
         addTab(TabId.CONNECTION, new ConnectionView(i18n, navigator, context.tasks(), context.registryProperty(),
                 new ConnectionService(), context.demoServerLauncher()));
         addTab(TabId.MAPPING, new MappingView(i18n, navigator, context.tasks(), context.registryProperty()));
-        addTab(TabId.SYNC, new SyncView(i18n, navigator));
+        addTab(TabId.SYNC, new SyncView(i18n, navigator, context.tasks(), javafx.application.Platform::runLater,
+                context.registryProperty(), r -> new org.carnet.core.sync.SyncEngine(r,
+                        new org.carnet.core.sync.SyncService(r), context.executors().sync(),
+                        context.executors().syncTimer(), java.time.Clock.systemUTC())));
         addTab(TabId.DESIGN, new CardDesignView(i18n, navigator));
         addTab(TabId.REVIEW, new ReviewQueueView(i18n, navigator));
         addTab(TabId.DISTRIBUTION, new DistributionView(i18n, navigator));

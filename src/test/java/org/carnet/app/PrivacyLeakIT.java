@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.LoggerContextListener;
-import ch.qos.logback.classic.turbo.TurboFilter;
-import ch.qos.logback.core.spi.FilterReply;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,8 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import org.slf4j.Marker;
-import org.slf4j.helpers.MessageFormatter;
 
 /**
  * The guard's promise, end to end: a registry holds enrollments with values in all seven sensitive categories (and
@@ -55,68 +47,14 @@ class PrivacyLeakIT {
     @TempDir
     Path dir;
 
-    private final StringBuilder captured = new StringBuilder();
     private final StringBuilder console = new StringBuilder();
     private final Map<String, String> env = new HashMap<>();
     private final List<Path> written = new ArrayList<>();
-    private LoggerContext context;
-    private Capture capture;
-    private Listener listener;
-
-    /** Sees every logging call, enabled or not, with its arguments and throwable, before layout and masking. */
-    private final class Capture extends TurboFilter {
-        @Override
-        public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                Throwable t) {
-            if (format != null) {
-                captured.append(MessageFormatter.arrayFormat(format, params).getMessage()).append('\n');
-            }
-            for (Throwable c = t; c != null; c = c.getCause()) {
-                captured.append(c).append('\n');
-            }
-            return FilterReply.NEUTRAL;
-        }
-    }
-
-    /** Puts the capture back after the CLI reconfigures logging for its home folder. */
-    private final class Listener implements LoggerContextListener {
-        @Override
-        public boolean isResetResistant() {
-            return true;
-        }
-
-        @Override
-        public void onStart(LoggerContext c) {
-        }
-
-        @Override
-        public void onReset(LoggerContext c) {
-            install();
-        }
-
-        @Override
-        public void onStop(LoggerContext c) {
-        }
-
-        @Override
-        public void onLevelChange(Logger logger, Level level) {
-        }
-    }
-
-    private void install() {
-        if (!context.getTurboFilterList().contains(capture)) {
-            capture.start();
-            context.addTurboFilter(capture);
-        }
-    }
+    private LogCapture capture;
 
     @BeforeEach
     void fill() throws Exception {
-        context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        capture = new Capture();
-        listener = new Listener();
-        context.addListener(listener);
-        install();
+        capture = new LogCapture();
         Registry registry = Registries.create(home().registryFile(), PASS.toCharArray(), Argon2Kdf.forTests(),
                 AuditActor.current(AuditActor.Channel.CLI)).registry();
         try (registry) {
@@ -127,8 +65,7 @@ class PrivacyLeakIT {
 
     @AfterEach
     void reset() {
-        context.removeListener(listener);
-        context.getTurboFilterList().remove(capture);
+        capture.close();
         Redactor.global().clearSensitive();
     }
 
@@ -195,9 +132,9 @@ class PrivacyLeakIT {
         }
 
         assertTrue(console.toString().contains("Carte de santé"), console.toString());
-        assertTrue(captured.length() > 0, "the capture saw the commands' logging");
+        assertTrue(!capture.text().isEmpty(), "the capture saw the commands' logging");
         Map<String, String> places = new HashMap<>();
-        places.put("log calls", captured.toString());
+        places.put("log calls", capture.text());
         places.put("console", console.toString());
         for (Path f : written) {
             if (Files.exists(f)) {

@@ -43,6 +43,9 @@ public interface DemoDataset {
     /** The entity's enrollment UIDs, soft-deleted ones included. */
     List<String> enrollmentUids(String entityUid);
 
+    /** The entity's enrollment UIDs in one program, soft-deleted ones included. */
+    List<String> enrollmentUids(String entityUid, DemoProgramKind program);
+
     /** True when the enrollment is soft-deleted. */
     boolean isEnrollmentDeleted(String enrollmentUid);
 

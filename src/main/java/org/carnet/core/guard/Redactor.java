@@ -42,6 +42,7 @@ public final class Redactor {
     private static final Pattern PHONE_GROUPED = Pattern.compile(
             "(?<![\\w.:/-])(?:\\d{2}[\\s.\\-]\\d{3}[\\s.\\-]\\d{2}[\\s.\\-]\\d{2}|\\d{2}(?:[\\s.\\-]\\d{2}){4})(?![\\w.:/-])");
     /** Plain runs of 8 to 12 digits (771234567, 00221771234567 is caught by the same run rule up to 14). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{" + MIN_VALUE_LENGTH + ",}");
     private static final Pattern PHONE_PLAIN = Pattern.compile("(?<![\\w.:/-])\\d{8,14}(?![\\w.:/-])");
 
     private final String home;
@@ -185,7 +186,7 @@ public final class Redactor {
         }
         registerSensitive(value, category);
         List<String> words = new ArrayList<>();
-        Matcher m = Pattern.compile("[\\p{L}\\p{N}]{" + MIN_VALUE_LENGTH + ",}").matcher(value);
+        Matcher m = WORD.matcher(value);
         while (m.find()) {
             words.add(m.group());
         }

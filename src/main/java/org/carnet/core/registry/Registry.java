@@ -77,6 +77,29 @@ public interface Registry extends AutoCloseable {
 
     RegistryStats stats() throws RegistryException;
 
+    /**
+     * The last-updated time the registry holds for each of {@code enrollmentUids} of a program that it has (the
+     * others are absent), to tell unchanged records from changed ones.
+     */
+    Map<String, String> enrollmentVersions(String programUid, java.util.Collection<String> enrollmentUids)
+            throws RegistryException;
+
+    /** Every enrollment uid of a program (for reconciliation). */
+    java.util.Set<String> enrollmentUids(String programUid) throws RegistryException;
+
+    /** Removes enrollments of a program (deleted on the server, or out of the user's scope); audited. */
+    int deleteEnrollments(String programUid, java.util.Collection<String> enrollmentUids) throws RegistryException;
+
+    /** Inserts or replaces a sync run record. */
+    void saveSyncRun(SyncRunRecord run) throws RegistryException;
+
+    /** The latest runs, newest first, of one program (or every program when {@code programUid} is null). */
+    List<SyncRunRecord> syncRuns(String programUid, int limit) throws RegistryException;
+
+    Optional<SyncCheckpoint> syncCheckpoint(String programUid) throws RegistryException;
+
+    void saveSyncCheckpoint(SyncCheckpoint checkpoint) throws RegistryException;
+
     /** Stores a credential (DHIS2 password, token, messaging secret) encrypted. */
     void putSecret(String name, byte[] value) throws RegistryException;
 

@@ -114,4 +114,43 @@ final class BenchCommand extends GroupCommand {
             return 0;
         }
     }
+
+    /** {@code carnet bench sync [--size N] [--page-size N]}: end-to-end sync speed against the in-process demo. */
+    @Command(name = "sync")
+    static final class SyncBench implements Callable<Integer> {
+        @Option(names = "--size", paramLabel = "N", defaultValue = "100000", descriptionKey = "cli.option.benchSyncSize")
+        int size;
+
+        @Option(names = "--page-size", paramLabel = "N", defaultValue = "200",
+                descriptionKey = "cli.option.benchSyncPage")
+        int pageSize;
+
+        private final CliContext ctx;
+
+        SyncBench(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (size < 1 || pageSize < 1) {
+                throw new org.carnet.core.common.AppException("cli.bench.badArgs", "sizes must be positive");
+            }
+            Path dir = Files.createTempDirectory("carnet-bench-sync");
+            try {
+                org.carnet.core.sync.SyncBenchmark.Result r = org.carnet.core.sync.SyncBenchmark.run(dir, size,
+                        pageSize, ProgressSink.NONE);
+                ctx.out().println(ctx.text("cli.bench.syncHeader", Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version")));
+                ctx.out().println(ctx.text("cli.bench.sync", r.size(), r.fetched(), r.enrollments(),
+                        String.format("%.1f", r.seconds()), String.format("%,.0f", r.enrollmentsPerSecond()),
+                        r.peakHeapMb(), r.maxHeapMb()));
+            } finally {
+                try (var walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return 0;
+        }
+    }
 }

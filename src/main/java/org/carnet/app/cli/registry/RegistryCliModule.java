@@ -18,6 +18,7 @@ public final class RegistryCliModule implements CliModule {
                 new BackupCommand(ctx),
                 new RestoreCommand(ctx),
                 new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.RegistryBench(ctx))
-                        .addSubcommand(new BenchCommand.MpiBench(ctx)));
+                        .addSubcommand(new BenchCommand.MpiBench(ctx))
+                        .addSubcommand(new BenchCommand.SyncBench(ctx)));
     }
 }

@@ -464,6 +464,12 @@ public final class Population implements DemoDataset {
     }
 
     @Override
+    public List<String> enrollmentUids(String entityUid, DemoProgramKind program) {
+        return read(() -> enrollments(require(entityUid)).stream().filter(e -> e.program() == program)
+                .map(Enrollment::uid).toList());
+    }
+
+    @Override
     public boolean isEnrollmentDeleted(String enrollmentUid) {
         return read(() -> requireEnrollment(enrollmentUid).deleted());
     }

@@ -83,7 +83,18 @@ public final class Schema {
             new Migration(4, "documents, review items by pair", List.of(
                     "CREATE TABLE documents (id TEXT PRIMARY KEY, document_enc BLOB NOT NULL,"
                             + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
-                    "CREATE INDEX review_items_pair ON review_items(identity_a, identity_b)")));
+                    "CREATE INDEX review_items_pair ON review_items(identity_a, identity_b)")),
+            new Migration(5, "sync run details and resumable checkpoints", List.of(
+                    "ALTER TABLE sync_runs ADD COLUMN unchanged INTEGER DEFAULT 0",
+                    "ALTER TABLE sync_runs ADD COLUMN deleted INTEGER DEFAULT 0",
+                    "ALTER TABLE sync_runs ADD COLUMN duration_ms INTEGER DEFAULT 0",
+                    "ALTER TABLE sync_runs ADD COLUMN detail TEXT",
+                    "CREATE INDEX sync_runs_started ON sync_runs(started_at)",
+                    "ALTER TABLE sync_checkpoints ADD COLUMN pending_since TEXT",
+                    "ALTER TABLE sync_checkpoints ADD COLUMN pending_offset INTEGER DEFAULT 0",
+                    "ALTER TABLE sync_checkpoints ADD COLUMN pending_cursor TEXT",
+                    "ALTER TABLE sync_checkpoints ADD COLUMN pending_mode TEXT",
+                    "CREATE INDEX enrollments_program_uid ON enrollments(program_uid, enrollment_uid)")));
 
     public static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

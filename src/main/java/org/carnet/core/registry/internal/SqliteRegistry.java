@@ -45,6 +45,8 @@ import org.carnet.core.guard.GuardedValue;
 import org.carnet.core.guard.SensitiveCategory;
 import org.carnet.core.guard.SensitiveValue;
 import org.carnet.core.registry.EnrollmentRecord;
+import org.carnet.core.registry.SyncCheckpoint;
+import org.carnet.core.registry.SyncRunRecord;
 import org.carnet.core.registry.ExternalIdLink;
 import org.carnet.core.registry.IdentityRecord;
 import org.carnet.core.registry.NewReviewItem;
@@ -1221,6 +1223,173 @@ public final class SqliteRegistry implements Registry {
 
     private static Instant instant(String s) {
         return s == null ? null : Instant.parse(s);
+    }
+
+    @Override
+    public Map<String, String> enrollmentVersions(String programUid, java.util.Collection<String> enrollmentUids)
+            throws RegistryException {
+        if (enrollmentUids.isEmpty()) {
+            return Map.of();
+        }
+        return read(c -> {
+            Map<String, String> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT updated_at FROM enrollments WHERE program_uid = ?"
+                    + " AND enrollment_uid = ?")) {
+                for (String uid : enrollmentUids) {
+                    ps.setString(1, programUid);
+                    ps.setString(2, uid);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.put(uid, rs.getString(1) == null ? "" : rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return out;
+        }, "read enrollment versions");
+    }
+
+    @Override
+    public java.util.Set<String> enrollmentUids(String programUid) throws RegistryException {
+        return read(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT enrollment_uid FROM enrollments WHERE program_uid = ?")) {
+                ps.setString(1, programUid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        }, "read enrollment uids");
+    }
+
+    @Override
+    public int deleteEnrollments(String programUid, java.util.Collection<String> enrollmentUids)
+            throws RegistryException {
+        if (enrollmentUids.isEmpty()) {
+            return 0;
+        }
+        return write(c -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM enrollments WHERE program_uid = ?"
+                    + " AND enrollment_uid = ?")) {
+                for (String uid : enrollmentUids) {
+                    ps.setString(1, programUid);
+                    ps.setString(2, uid);
+                    n += ps.executeUpdate();
+                }
+            }
+            if (n > 0) {
+                appendAudit(c, "enrollments.deleted", "program=" + programUid + " count=" + n, null);
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public void saveSyncRun(SyncRunRecord r) throws RegistryException {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_runs(id, program_uid, trigger, status,"
+                    + " started_at, finished_at, fetched, created, updated, unchanged, deleted, mpi_resolved,"
+                    + " mpi_pending_review, mpi_created, sensitive_blocked, duration_ms, error_code, detail)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                    + " status = excluded.status, finished_at = excluded.finished_at, fetched = excluded.fetched,"
+                    + " created = excluded.created, updated = excluded.updated, unchanged = excluded.unchanged,"
+                    + " deleted = excluded.deleted, mpi_resolved = excluded.mpi_resolved,"
+                    + " mpi_pending_review = excluded.mpi_pending_review, mpi_created = excluded.mpi_created,"
+                    + " sensitive_blocked = excluded.sensitive_blocked, duration_ms = excluded.duration_ms,"
+                    + " error_code = excluded.error_code, detail = excluded.detail")) {
+                ps.setString(1, r.id());
+                ps.setString(2, r.programUid());
+                ps.setString(3, r.trigger());
+                ps.setString(4, r.status());
+                ps.setString(5, r.startedAt().toString());
+                ps.setString(6, r.finishedAt() == null ? null : r.finishedAt().toString());
+                long[] n = {r.fetched(), r.created(), r.updated(), r.unchanged(), r.deleted(), r.mpiLinked(),
+                        r.mpiReview(), r.mpiNew(), r.sensitiveBlocked(), r.durationMs()};
+                for (int i = 0; i < n.length; i++) {
+                    ps.setLong(7 + i, n[i]);
+                }
+                ps.setString(17, r.errorCode());
+                ps.setString(18, r.detail());
+                ps.executeUpdate();
+            }
+            if (!"running".equals(r.status())) {
+                appendAudit(c, "sync.run", "program=" + r.programUid() + " run=" + r.id() + " status=" + r.status()
+                        + " fetched=" + r.fetched() + " created=" + r.created() + " updated=" + r.updated()
+                        + " deleted=" + r.deleted(), null);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<SyncRunRecord> syncRuns(String programUid, int limit) throws RegistryException {
+        return read(c -> {
+            List<SyncRunRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, program_uid, trigger, status, started_at,"
+                    + " finished_at, fetched, created, updated, unchanged, deleted, mpi_resolved, mpi_pending_review,"
+                    + " mpi_created, sensitive_blocked, duration_ms, error_code, detail FROM sync_runs"
+                    + (programUid == null ? "" : " WHERE program_uid = ?") + " ORDER BY started_at DESC, rowid DESC"
+                    + " LIMIT ?")) {
+                int i = 1;
+                if (programUid != null) {
+                    ps.setString(i++, programUid);
+                }
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SyncRunRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                Instant.parse(rs.getString(5)), rs.getString(6) == null ? null
+                                        : Instant.parse(rs.getString(6)), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                                rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                                rs.getLong(15), rs.getLong(16), rs.getString(17), rs.getString(18)));
+                    }
+                }
+            }
+            return out;
+        }, "read sync runs");
+    }
+
+    @Override
+    public Optional<SyncCheckpoint> syncCheckpoint(String programUid) throws RegistryException {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_updated_at, run_id, pending_since,"
+                    + " pending_offset, pending_cursor, pending_mode FROM sync_checkpoints WHERE program_uid = ?")) {
+                ps.setString(1, programUid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new SyncCheckpoint(programUid, rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6)))
+                            : Optional.<SyncCheckpoint>empty();
+                }
+            }
+        }, "read sync checkpoint");
+    }
+
+    @Override
+    public void saveSyncCheckpoint(SyncCheckpoint cp) throws RegistryException {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_checkpoints(program_uid, last_updated_at,"
+                    + " page, run_id, updated_at, pending_since, pending_offset, pending_cursor, pending_mode)"
+                    + " VALUES (?,?,0,?,?,?,?,?,?) ON CONFLICT(program_uid) DO UPDATE SET"
+                    + " last_updated_at = excluded.last_updated_at, run_id = excluded.run_id,"
+                    + " updated_at = excluded.updated_at, pending_since = excluded.pending_since,"
+                    + " pending_offset = excluded.pending_offset, pending_cursor = excluded.pending_cursor,"
+                    + " pending_mode = excluded.pending_mode")) {
+                ps.setString(1, cp.programUid());
+                ps.setString(2, cp.cursor());
+                ps.setString(3, cp.pendingRunId());
+                ps.setString(4, now());
+                ps.setString(5, cp.pendingSince());
+                ps.setLong(6, cp.pendingOffset());
+                ps.setString(7, cp.pendingCursor());
+                ps.setString(8, cp.pendingMode());
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
