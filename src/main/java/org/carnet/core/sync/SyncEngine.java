@@ -126,6 +126,11 @@ public final class SyncEngine implements AutoCloseable {
 
     /** The webhook's secret, created (random, 32 bytes) the first time it is asked for. */
     public char[] webhookSecret() throws RegistryException {
+        return webhookSecret(registry);
+    }
+
+    /** The webhook secret of {@code registry}, created (random, 32 bytes) the first time it is asked for. */
+    public static char[] webhookSecret(Registry registry) throws RegistryException {
         Optional<byte[]> s = registry.secret(SECRET);
         byte[] bytes = s.orElse(null);
         if (bytes == null) {

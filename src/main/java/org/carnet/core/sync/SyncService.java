@@ -77,6 +77,7 @@ public final class SyncService {
     private final Clock clock;
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private int pageSize;
+    private java.time.Duration readTimeout;
 
     public SyncService(Registry registry) {
         this(registry, Dhis2Clients::connect, Clock.systemUTC());
@@ -91,6 +92,12 @@ public final class SyncService {
     /** Downloads with pages of {@code size} tracked entities instead of the connection's (benchmarks, tests). */
     public SyncService withPageSize(int size) {
         this.pageSize = size;
+        return this;
+    }
+
+    /** Gives up on a page after {@code timeout} instead of the connection's read timeout (tests). */
+    public SyncService withReadTimeout(java.time.Duration timeout) {
+        this.readTimeout = timeout;
         return this;
     }
 
@@ -140,6 +147,9 @@ public final class SyncService {
             ConnectionSettings saved = new ConnectionStore(registry).settings(ConnectionStore.DEFAULT_ID)
                     .orElseThrow(() -> new SyncException("NO_CONNECTION", "sync.error.noConnection"));
             ConnectionSettings settings = pageSize > 0 ? saved.withPageSize(pageSize) : saved;
+            if (readTimeout != null) {
+                settings = settings.withTimeouts(readTimeout, readTimeout);
+            }
             closeInterrupted(request.programUid());
             save(record(runId, request, SyncRun.Status.RUNNING, started, null, n, suggested[0], 0, null, null,
                     List.of()));

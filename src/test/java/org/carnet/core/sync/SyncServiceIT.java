@@ -173,6 +173,29 @@ class SyncServiceIT {
     }
 
     @Test
+    void aServerThatStopsAnsweringIsRetriedThenReportedAsATimeout() throws Exception {
+        start("2.41.3", 300, 20);
+        String path = "/api/tracker/trackedEntities";
+        demo.faults().inject(path, 1, new DemoFault.Delay(Duration.ofSeconds(3)), 1);
+        SyncService quick = service().withReadTimeout(Duration.ofMillis(800));
+        SyncRun once = quick.run(SyncRequest.incremental(program, SyncTrigger.MANUAL), ProgressSink.NONE,
+                Cancellation.none());
+        assertEquals(SyncRun.Status.SUCCESS, once.status(), "one slow page is retried: " + once.errorCode());
+        registry.saveSyncCheckpoint(new org.carnet.core.registry.SyncCheckpoint(program, null, null, null, 0, null,
+                null));
+        demo.faults().inject(path, 1, new DemoFault.Delay(Duration.ofSeconds(3)), 20);
+        SyncRun slow = quick.run(SyncRequest.full(program, SyncTrigger.MANUAL), ProgressSink.NONE,
+                Cancellation.none());
+        assertEquals(SyncRun.Status.PARTIAL, slow.status());
+        assertEquals("DHIS2_TIMEOUT", slow.errorCode());
+        demo.faults().clear();
+        SyncRun next = quick.run(SyncRequest.full(program, SyncTrigger.MANUAL), ProgressSink.NONE,
+                Cancellation.none());
+        assertEquals(SyncRun.Status.SUCCESS, next.status());
+        assertEquals(expected(), held());
+    }
+
+    @Test
     void cancellingStopsTheRunWhichResumesLater() throws Exception {
         start("2.43.0", 300, 30);
         Cancellation cancel = Cancellation.none();

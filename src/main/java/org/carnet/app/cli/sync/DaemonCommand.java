@@ -56,7 +56,7 @@ final class DaemonCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (Registry registry = RegistrySession.open(ctx)) {
             SyncService service = new SyncService(registry);
-            service.addListener(run -> ctx.out().println(ctx.text("cli.daemon.run", run.finishedAt().toString(),
+            service.addListener(run -> ctx.out().println(ctx.text("cli.daemon.run", run.finishedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                     run.programUid(), run.trigger().name().toLowerCase(java.util.Locale.ROOT), run.status().code(),
                     run.fetched(), run.created(), run.updated(), run.deleted(), run.errorCode() == null ? ""
                             : run.errorCode())));
@@ -74,7 +74,8 @@ final class DaemonCommand implements Callable<Integer> {
                     stopped.countDown();
                 }, "daemon-stop"));
                 ctx.out().println(ctx.text("cli.daemon.started", effective.intervalMinutes(),
-                        engine.nextRun().map(Object::toString).orElse("—"), engine.webhookPort()
+                        engine.nextRun().map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString()).orElse("—"), engine.webhookPort()
                                 .map(p -> "http://" + (effective.webhookLan() ? "0.0.0.0" : "127.0.0.1") + ":" + p
                                         + "/hooks/sync").orElse("—")));
                 if (now) {

@@ -9,7 +9,8 @@ import picocli.CommandLine;
 public final class SyncCliModule implements CliModule {
     @Override
     public List<Object> commands(CliContext ctx) {
-        return List.of(new CommandLine(new SyncCommand(ctx)).addSubcommand(new SyncCommand.History(ctx)),
+        return List.of(new CommandLine(new SyncCommand(ctx)).addSubcommand(new SyncCommand.History(ctx))
+                        .addSubcommand(new SyncCommand.WebhookSecret(ctx)),
                 new DaemonCommand(ctx));
     }
 }

@@ -143,6 +143,29 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * {@code carnet sync webhook-secret}: prints the webhook's secret (created on first use) for the DHIS2 event hook
+     * or the scheduler that calls it.
+     */
+    @Command(name = "webhook-secret")
+    static final class WebhookSecret implements Callable<Integer> {
+        private final CliContext ctx;
+
+        WebhookSecret(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Registry registry = RegistrySession.open(ctx)) {
+                char[] secret = org.carnet.core.sync.SyncEngine.webhookSecret(registry);
+                ctx.out().println(new String(secret));
+                java.util.Arrays.fill(secret, '\0');
+            }
+            return Cli.OK;
+        }
+    }
+
     /** {@code carnet sync history [--program UID] [--limit N] [--json]}. */
     @Command(name = "history")
     static final class History implements Callable<Integer> {
