@@ -77,7 +77,7 @@ public final class MainWindow {
                         new org.carnet.core.sync.SyncService(r), context.executors().sync(),
                         context.executors().syncTimer(), java.time.Clock.systemUTC())));
         addTab(TabId.DESIGN, new CardDesignView(i18n, navigator));
-        addTab(TabId.REVIEW, new ReviewQueueView(i18n, navigator));
+        addTab(TabId.REVIEW, new ReviewQueueView(i18n, navigator, context.tasks(), context.registryProperty()));
         addTab(TabId.DISTRIBUTION, new DistributionView(i18n, navigator));
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

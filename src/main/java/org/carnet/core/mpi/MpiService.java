@@ -184,6 +184,42 @@ public final class MpiService {
         return out;
     }
 
+    /**
+     * Corrects an identity's fields (its blocking keys follow); audited with {@code reason}.
+     *
+     * @throws AppException when the identity is unknown
+     */
+    public void correct(String mpiId, Demographics corrected, String reason) throws AppException {
+        IdentityRecord before = registry.identityByMpiId(mpiId).orElseThrow(() -> new AppException(
+                "error.registry.unknownIdentity", "no identity", mpiId));
+        Demographics d = new Demographics(corrected.firstName(), corrected.lastName(), corrected.dateOfBirth(),
+                corrected.sex() == null ? null : Sex.parse(corrected.sex()).name(), corrected.phone(),
+                corrected.district(), corrected.region(), corrected.commune());
+        MatchRecord stored = MatchRecord.of(fields(mpiId, d), new MatchRecord.Interner());
+        registry.correctIdentity(new IdentityRecord(mpiId, d, List.copyOf(BlockingKeys.of(stored)), before.status(),
+                before.createdAt(), null), reason);
+        engine = null;
+    }
+
+    /**
+     * Gives one linked record (program, TEI) an identity of its own despite the match (a wrong automatic link undone,
+     * or a forced creation): a new MPI id starting from the current identity's fields (to be corrected if needed),
+     * the two remembered as different people, audited as {@code mpi.register_forced}.
+     *
+     * @return the new MPI id
+     */
+    public String splitOff(String programUid, String teiUid, String reason) throws AppException {
+        IdentityRecord from = registry.identityByTei(programUid, teiUid).orElseThrow(() -> new AppException(
+                "error.review.noLink", "record not linked", programUid));
+        MatchRecord r = MatchRecord.of(fields(from.mpiId(), from.demographics()), new MatchRecord.Interner());
+        String mpiId = issuer.issue(r);
+        MatchRecord stored = MatchRecord.of(fields(mpiId, from.demographics()), new MatchRecord.Interner());
+        registry.splitExternalId(programUid, teiUid, IdentityRecord.of(mpiId, from.demographics(),
+                List.copyOf(BlockingKeys.of(stored))), reason);
+        engine = null;
+        return mpiId;
+    }
+
     /** Whether an MPI id is already in the registry (any status), for the issuer. */
     private boolean taken(String mpiId) {
         try {

@@ -49,6 +49,56 @@ public interface Registry extends AutoCloseable {
     /** How many external ids are linked, per program uid (sorted by uid). */
     Map<String, Long> externalIdCounts() throws RegistryException;
 
+    /** Review items of a status (null: pending and deferred), oldest first, at most {@code limit}. */
+    List<ReviewItem> reviewItems(String status, int limit) throws RegistryException;
+
+    Optional<ReviewItem> reviewItem(String id) throws RegistryException;
+
+    /** How many review items there are per status. */
+    Map<String, Long> reviewCounts() throws RegistryException;
+
+    /**
+     * Links two identities as one person, in one transaction: {@code mergedMpiId} is marked merged into
+     * {@code survivingMpiId}, its external ids and issued cards follow the survivor, the review item (if any) is
+     * decided, and the merge is recorded (undoable) and audited with {@code reason}.
+     *
+     * @return the merge's id
+     */
+    String mergeIdentities(String reviewItemId, String survivingMpiId, String mergedMpiId, String reason)
+            throws RegistryException;
+
+    /**
+     * Undoes a merge: the merged identity is active again with the external ids and cards it brought; the pair is
+     * remembered as two people (never queued or linked again unless a person links them). Audited with {@code reason}.
+     */
+    void undoMerge(String mergeId, String reason) throws RegistryException;
+
+    /** Decides a review item as two different people (remembered: the pair is never queued again). */
+    void separateIdentities(String reviewItemId, String reason) throws RegistryException;
+
+    /** Puts a review item aside for later (it leaves the pending list; audited). */
+    void deferReviewItem(String reviewItemId, String reason) throws RegistryException;
+
+    /** Whether two identities were decided to be different people. */
+    boolean separated(String mpiIdA, String mpiIdB) throws RegistryException;
+
+    /** Merges, separations and corrections of an identity, newest first. */
+    List<IdentityEvent> identityHistory(String mpiId) throws RegistryException;
+
+    /** The external ids (program, TEI) linked to an identity. */
+    List<ExternalIdLink> externalIds(String mpiId) throws RegistryException;
+
+    /** Replaces an identity's demographics and blocking keys after a person's correction; audited with the reason. */
+    void correctIdentity(IdentityRecord corrected, String reason) throws RegistryException;
+
+    /**
+     * Splits one linked record off its identity (an automatic or manual link undone, or a forced creation): a new
+     * identity {@code created} gets the record's external id and enrollments, the two identities are remembered as
+     * different people, and the change is audited as a forced registration with {@code reason}.
+     */
+    void splitExternalId(String programUid, String teiUid, IdentityRecord created, String reason)
+            throws RegistryException;
+
     void saveProgram(ProgramInfo program) throws RegistryException;
 
     Optional<ProgramInfo> program(String uid) throws RegistryException;

@@ -25,6 +25,7 @@ import org.carnet.core.guard.AttributeGuard;
 import org.carnet.core.guard.SensitiveCategory;
 import org.carnet.core.registry.ProgramInfo;
 import org.carnet.uikit.Dialogs;
+import org.carnet.uikit.Controls;
 import org.carnet.uikit.I18n;
 import org.carnet.uikit.Icons;
 
@@ -282,33 +283,14 @@ final class ProgramDetailView extends VBox {
     }
 
     private <S> TableColumn<S, String> column(String key, double width, java.util.function.Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>();
-        c.textProperty().bind(i18n.text(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
-            }
-        });
-        return c;
+        return Controls.textColumn(i18n, key, width, value);
     }
 
     private Label hint(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add("form-hint");
-        l.setWrapText(true);
-        return l;
+        return Controls.hint(i18n, key);
     }
 
     private Button button(String id, String key) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        return b;
+        return Controls.button(i18n, id, key);
     }
 }

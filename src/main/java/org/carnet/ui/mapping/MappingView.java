@@ -40,6 +40,7 @@ import org.carnet.core.mapping.MappingSuggester;
 import org.carnet.core.registry.ProgramInfo;
 import org.carnet.core.registry.Registry;
 import org.carnet.uikit.EmptyState;
+import org.carnet.uikit.Controls;
 import org.carnet.uikit.I18n;
 import org.carnet.uikit.Icons;
 import org.carnet.uikit.Navigator;
@@ -496,11 +497,7 @@ public final class MappingView extends TabPage {
     }
 
     private <S> TableColumn<S, String> column(String key, double width, java.util.function.Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>();
-        c.textProperty().bind(i18n.text(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return c;
+        return Controls.textColumn(i18n, key, width, value);
     }
 
     private Label header(String key) {
@@ -510,31 +507,18 @@ public final class MappingView extends TabPage {
     }
 
     private Label section(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add("section-title");
-        return l;
+        return Controls.section(i18n, key);
     }
 
     private Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add("form-label");
-        return l;
+        return Controls.formLabel(i18n, key);
     }
 
     private Label hint(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add("form-hint");
-        l.setWrapText(true);
-        return l;
+        return Controls.hint(i18n, key);
     }
 
     private Button button(String id, String key) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        return b;
+        return Controls.button(i18n, id, key);
     }
 }

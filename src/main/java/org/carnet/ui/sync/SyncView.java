@@ -38,6 +38,7 @@ import org.carnet.core.registry.Registry;
 import org.carnet.core.sync.SyncEngine;
 import org.carnet.core.sync.SyncRun;
 import org.carnet.uikit.EmptyState;
+import org.carnet.uikit.Controls;
 import org.carnet.uikit.I18n;
 import org.carnet.uikit.Navigator;
 import org.carnet.uikit.TabId;
@@ -324,11 +325,7 @@ public final class SyncView extends TabPage {
     }
 
     private <S> TableColumn<S, String> column(String key, double width, java.util.function.Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>();
-        c.textProperty().bind(i18n.text(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return c;
+        return Controls.textColumn(i18n, key, width, value);
     }
 
     private VBox card(String id, String titleKey) {
@@ -343,25 +340,16 @@ public final class SyncView extends TabPage {
     }
 
     private Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add("form-label");
+        Label l = Controls.formLabel(i18n, key);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
     private Label hint(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add("form-hint");
-        l.setWrapText(true);
-        return l;
+        return Controls.hint(i18n, key);
     }
 
     private Button button(String id, String key) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        return b;
+        return Controls.button(i18n, id, key);
     }
 }

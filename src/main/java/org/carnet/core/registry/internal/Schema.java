@@ -94,7 +94,19 @@ public final class Schema {
                     "ALTER TABLE sync_checkpoints ADD COLUMN pending_offset INTEGER DEFAULT 0",
                     "ALTER TABLE sync_checkpoints ADD COLUMN pending_cursor TEXT",
                     "ALTER TABLE sync_checkpoints ADD COLUMN pending_mode TEXT",
-                    "CREATE INDEX enrollments_program_uid ON enrollments(program_uid, enrollment_uid)")));
+                    "CREATE INDEX enrollments_program_uid ON enrollments(program_uid, enrollment_uid)")),
+            new Migration(6, "merges (undoable) and identity corrections", List.of(
+                    "ALTER TABLE identities ADD COLUMN merged_into TEXT",
+                    "CREATE TABLE merges (id TEXT PRIMARY KEY, surviving_id TEXT NOT NULL REFERENCES identities(id),"
+                            + " merged_id TEXT NOT NULL REFERENCES identities(id), review_item_id TEXT,"
+                            + " moved_enc BLOB NOT NULL, reason_enc BLOB NOT NULL, created_at TEXT NOT NULL,"
+                            + " undone_at TEXT, undo_reason_enc BLOB)",
+                    "CREATE INDEX merges_surviving ON merges(surviving_id)",
+                    "CREATE INDEX merges_merged ON merges(merged_id)",
+                    "CREATE TABLE identity_events (id TEXT PRIMARY KEY, identity_id TEXT NOT NULL"
+                            + " REFERENCES identities(id), kind TEXT NOT NULL, other_id TEXT, reason_enc BLOB NOT NULL,"
+                            + " created_at TEXT NOT NULL)",
+                    "CREATE INDEX identity_events_identity ON identity_events(identity_id)")));
 
     public static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -45,6 +45,8 @@ import org.carnet.core.guard.GuardedValue;
 import org.carnet.core.guard.SensitiveCategory;
 import org.carnet.core.guard.SensitiveValue;
 import org.carnet.core.registry.EnrollmentRecord;
+import org.carnet.core.registry.IdentityEvent;
+import org.carnet.core.registry.ReviewItem;
 import org.carnet.core.registry.SyncCheckpoint;
 import org.carnet.core.registry.SyncRunRecord;
 import org.carnet.core.registry.ExternalIdLink;
@@ -907,7 +909,8 @@ public final class SqliteRegistry implements Registry {
             String missing = a == null ? item.mpiIdA() : item.mpiIdB();
             throw new RegistryException("error.registry.unknownIdentity", "no identity " + missing, missing);
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM review_items WHERE status = 'pending'"
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM review_items WHERE status IN"
+                + " ('pending','deferred','separated')"
                 + " AND ((identity_a = ? AND identity_b = ?) OR (identity_a = ? AND identity_b = ?))")) {
             ps.setString(1, a);
             ps.setString(2, b);
@@ -968,16 +971,8 @@ public final class SqliteRegistry implements Registry {
 
     @Override
     public Map<String, Long> externalIdCounts() throws RegistryException {
-        return read(c -> {
-            Map<String, Long> out = new LinkedHashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT program_uid, COUNT(*) FROM external_ids GROUP BY program_uid ORDER BY program_uid")) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return out;
-        }, "count external ids");
+        return countsBy("SELECT program_uid, COUNT(*) FROM external_ids GROUP BY program_uid ORDER BY program_uid",
+                "count external ids");
     }
 
     private static String identityIdByBix(Connection c, byte[] mpiBix) throws SQLException {
@@ -992,6 +987,438 @@ public final class SqliteRegistry implements Registry {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    // ---------------------------------------------------------------- review, merges, corrections
+
+    private ReviewItem reviewRow(Connection c, ResultSet rs) throws SQLException, RegistryIntegrityException {
+        String id = rs.getString("id");
+        return new ReviewItem(id, mpiOf(c, rs.getString("identity_a")), mpiOf(c, rs.getString("identity_b")),
+                rs.getDouble("score"), new String(dec("review_items", id, "explanation", rs.getBytes("explanation_enc")),
+                StandardCharsets.UTF_8), rs.getString("status"), Instant.parse(rs.getString("created_at")),
+                rs.getString("decided_at") == null ? null : Instant.parse(rs.getString("decided_at")));
+    }
+
+    private String mpiOf(Connection c, String identityId) throws SQLException, RegistryIntegrityException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT mpi_enc FROM identities WHERE id = ?")) {
+            ps.setString(1, identityId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new String(dec("identities", identityId, "mpi", rs.getBytes(1)), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    @Override
+    public List<ReviewItem> reviewItems(String status, int limit) throws RegistryException {
+        return read(c -> {
+            List<ReviewItem> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM review_items WHERE "
+                    + (status == null ? "status IN ('pending','deferred')" : "status = ?")
+                    + " ORDER BY created_at, rowid LIMIT ?")) {
+                int i = 1;
+                if (status != null) {
+                    ps.setString(i++, status);
+                }
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(reviewRow(c, rs));
+                    }
+                }
+            }
+            return out;
+        }, "read review items");
+    }
+
+    @Override
+    public Optional<ReviewItem> reviewItem(String id) throws RegistryException {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM review_items WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(reviewRow(c, rs)) : Optional.<ReviewItem>empty();
+                }
+            }
+        }, "read review item");
+    }
+
+    @Override
+    public Map<String, Long> reviewCounts() throws RegistryException {
+        return countsBy("SELECT status, COUNT(*) FROM review_items GROUP BY status ORDER BY status",
+                "count review items");
+    }
+
+    /** A {@code key, count} query as an ordered map. */
+    private Map<String, Long> countsBy(String sql, String operation) throws RegistryException {
+        return read(c -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        }, operation);
+    }
+
+    private String requireIdentity(Connection c, String mpiId) throws SQLException, RegistryException {
+        String id = identityIdByBix(c, bix("mpi", mpiId));
+        if (id == null) {
+            throw new RegistryException("error.registry.unknownIdentity", "no identity " + mpiId, mpiId);
+        }
+        return id;
+    }
+
+    private void decideItem(Connection c, String reviewItemId, String status, String reason) throws SQLException {
+        if (reviewItemId == null) {
+            return;
+        }
+        String now = now();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE review_items SET status = ?, decided_at = ? WHERE id = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, now);
+            ps.setString(3, reviewItemId);
+            ps.executeUpdate();
+        }
+        String id = newId();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_decisions(id, review_item_id, decision,"
+                + " note_enc, decided_at) VALUES (?,?,?,?,?)")) {
+            ps.setString(1, id);
+            ps.setString(2, reviewItemId);
+            ps.setString(3, status);
+            ps.setBytes(4, enc("review_decisions", id, "note", reason.getBytes(StandardCharsets.UTF_8)));
+            ps.setString(5, now);
+            ps.executeUpdate();
+        }
+    }
+
+    private void event(Connection c, String identityId, String kind, String otherId, String reason)
+            throws SQLException {
+        String id = newId();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO identity_events(id, identity_id, kind, other_id,"
+                + " reason_enc, created_at) VALUES (?,?,?,?,?,?)")) {
+            ps.setString(1, id);
+            ps.setString(2, identityId);
+            ps.setString(3, kind);
+            ps.setString(4, otherId);
+            ps.setBytes(5, enc("identity_events", id, "reason", reason.getBytes(StandardCharsets.UTF_8)));
+            ps.setString(6, now());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public String mergeIdentities(String reviewItemId, String survivingMpiId, String mergedMpiId, String reason)
+            throws RegistryException {
+        return write(c -> {
+            String survivor = requireIdentity(c, survivingMpiId);
+            String merged = requireIdentity(c, mergedMpiId);
+            if (survivor.equals(merged)) {
+                throw new RegistryException("error.review.sameIdentity", "an identity cannot be merged into itself");
+            }
+            List<String> moved = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM external_ids WHERE identity_id = ?")) {
+                ps.setString(1, merged);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        moved.add("x:" + rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM issued_cards WHERE identity_id = ?")) {
+                ps.setString(1, merged);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        moved.add("c:" + rs.getString(1));
+                    }
+                }
+            }
+            for (String table : List.of("external_ids", "issued_cards", "enrollments")) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET identity_id = ?"
+                        + " WHERE identity_id = ?")) {
+                    ps.setString(1, survivor);
+                    ps.setString(2, merged);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE identities SET status = 'merged', merged_into = ?,"
+                    + " updated_at = ? WHERE id = ?")) {
+                ps.setString(1, survivor);
+                ps.setString(2, now());
+                ps.setString(3, merged);
+                ps.executeUpdate();
+            }
+            String mergeId = newId();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO merges(id, surviving_id, merged_id,"
+                    + " review_item_id, moved_enc, reason_enc, created_at) VALUES (?,?,?,?,?,?,?)")) {
+                ps.setString(1, mergeId);
+                ps.setString(2, survivor);
+                ps.setString(3, merged);
+                ps.setString(4, reviewItemId);
+                ps.setBytes(5, enc("merges", mergeId, "moved", Codec.encode(moved)));
+                ps.setBytes(6, enc("merges", mergeId, "reason", reason.getBytes(StandardCharsets.UTF_8)));
+                ps.setString(7, now());
+                ps.executeUpdate();
+            }
+            decideItem(c, reviewItemId, ReviewItem.LINKED, reason);
+            appendAudit(c, "mpi.merge", "merge=" + mergeId + " surviving=" + survivor + " merged=" + merged
+                    + (reviewItemId == null ? "" : " review_item=" + reviewItemId) + " moved=" + moved.size(), reason);
+            return mergeId;
+        });
+    }
+
+    @Override
+    public void undoMerge(String mergeId, String reason) throws RegistryException {
+        write(c -> {
+            String survivor;
+            String merged;
+            List<String> moved;
+            try (PreparedStatement ps = c.prepareStatement("SELECT surviving_id, merged_id, moved_enc, undone_at"
+                    + " FROM merges WHERE id = ?")) {
+                ps.setString(1, mergeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new RegistryException("error.review.noMerge", "no merge " + mergeId, mergeId);
+                    }
+                    if (rs.getString(4) != null) {
+                        throw new RegistryException("error.review.alreadyUndone", "merge already undone", mergeId);
+                    }
+                    survivor = rs.getString(1);
+                    merged = rs.getString(2);
+                    moved = Codec.decode(dec("merges", mergeId, "moved", rs.getBytes(3)));
+                }
+            }
+            for (String m : moved) {
+                String table = m.startsWith("x:") ? "external_ids" : "issued_cards";
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET identity_id = ? WHERE id = ?")) {
+                    ps.setString(1, merged);
+                    ps.setString(2, m.substring(2));
+                    ps.executeUpdate();
+                }
+                if (m.startsWith("x:")) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE enrollments SET identity_id = ? WHERE"
+                            + " tei_bix = (SELECT tei_bix FROM external_ids WHERE id = ?) AND program_uid ="
+                            + " (SELECT program_uid FROM external_ids WHERE id = ?)")) {
+                        ps.setString(1, merged);
+                        ps.setString(2, m.substring(2));
+                        ps.setString(3, m.substring(2));
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE identities SET status = 'active', merged_into = NULL,"
+                    + " updated_at = ? WHERE id = ?")) {
+                ps.setString(1, now());
+                ps.setString(2, merged);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE merges SET undone_at = ?, undo_reason_enc = ?"
+                    + " WHERE id = ?")) {
+                ps.setString(1, now());
+                ps.setBytes(2, enc("merges", mergeId, "undo_reason", reason.getBytes(StandardCharsets.UTF_8)));
+                ps.setString(3, mergeId);
+                ps.executeUpdate();
+            }
+            rememberSeparated(c, survivor, merged, reason);
+            appendAudit(c, "mpi.unmerge", "merge=" + mergeId + " surviving=" + survivor + " merged=" + merged, reason);
+            return null;
+        });
+    }
+
+    /** Records two identities as two people: an item decided "separated" that the queue never files again. */
+    private void rememberSeparated(Connection c, String a, String b, String reason) throws SQLException {
+        String id = newId();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_items(id, identity_a, identity_b, score,"
+                + " explanation_enc, status, created_at, decided_at) VALUES (?,?,?,0,?,'separated',?,?)")) {
+            ps.setString(1, id);
+            ps.setString(2, a);
+            ps.setString(3, b);
+            ps.setBytes(4, enc("review_items", id, "explanation", "{\"reason\":\"separated\"}"
+                    .getBytes(StandardCharsets.UTF_8)));
+            ps.setString(5, now());
+            ps.setString(6, now());
+            ps.executeUpdate();
+        }
+        event(c, a, "separated", b, reason);
+        event(c, b, "separated", a, reason);
+    }
+
+    @Override
+    public void separateIdentities(String reviewItemId, String reason) throws RegistryException {
+        write(c -> {
+            String a;
+            String b;
+            try (PreparedStatement ps = c.prepareStatement("SELECT identity_a, identity_b FROM review_items WHERE id = ?")) {
+                ps.setString(1, reviewItemId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new RegistryException("error.review.noItem", "no review item", reviewItemId);
+                    }
+                    a = rs.getString(1);
+                    b = rs.getString(2);
+                }
+            }
+            decideItem(c, reviewItemId, ReviewItem.SEPARATED, reason);
+            event(c, a, "separated", b, reason);
+            event(c, b, "separated", a, reason);
+            appendAudit(c, "mpi.separate", "review_item=" + reviewItemId + " identity_a=" + a + " identity_b=" + b,
+                    reason);
+            return null;
+        });
+    }
+
+    @Override
+    public void deferReviewItem(String reviewItemId, String reason) throws RegistryException {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE review_items SET status = 'deferred' WHERE id = ?"
+                    + " AND status IN ('pending','deferred')")) {
+                ps.setString(1, reviewItemId);
+                if (ps.executeUpdate() == 0) {
+                    throw new RegistryException("error.review.noItem", "no open review item", reviewItemId);
+                }
+            }
+            appendAudit(c, "mpi.defer", "review_item=" + reviewItemId, reason);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean separated(String mpiIdA, String mpiIdB) throws RegistryException {
+        return read(c -> {
+            String a = identityIdByBix(c, bix("mpi", mpiIdA));
+            String b = identityIdByBix(c, bix("mpi", mpiIdB));
+            if (a == null || b == null) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM review_items WHERE status = 'separated'"
+                    + " AND ((identity_a = ? AND identity_b = ?) OR (identity_a = ? AND identity_b = ?))")) {
+                ps.setString(1, a);
+                ps.setString(2, b);
+                ps.setString(3, b);
+                ps.setString(4, a);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        }, "read separation");
+    }
+
+    @Override
+    public List<IdentityEvent> identityHistory(String mpiId) throws RegistryException {
+        return read(c -> {
+            String id = identityIdByBix(c, bix("mpi", mpiId));
+            List<IdentityEvent> out = new ArrayList<>();
+            if (id == null) {
+                return out;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, surviving_id, merged_id, reason_enc, created_at,"
+                    + " undone_at FROM merges WHERE surviving_id = ? OR merged_id = ?")) {
+                ps.setString(1, id);
+                ps.setString(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String mergeId = rs.getString(1);
+                        boolean survivor = id.equals(rs.getString(2));
+                        out.add(new IdentityEvent(Instant.parse(rs.getString(5)), survivor ? IdentityEvent.MERGED_IN
+                                : IdentityEvent.MERGED_INTO, mpiOf(c, survivor ? rs.getString(3) : rs.getString(2)),
+                                mergeId, new String(dec("merges", mergeId, "reason", rs.getBytes(4)),
+                                        StandardCharsets.UTF_8), rs.getString(6) != null));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, other_id, reason_enc, created_at FROM"
+                    + " identity_events WHERE identity_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String eid = rs.getString(1);
+                        out.add(new IdentityEvent(Instant.parse(rs.getString(5)), rs.getString(2),
+                                rs.getString(3) == null ? null : mpiOf(c, rs.getString(3)), null,
+                                new String(dec("identity_events", eid, "reason", rs.getBytes(4)),
+                                        StandardCharsets.UTF_8), false));
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparing(IdentityEvent::at).reversed());
+            return out;
+        }, "read identity history");
+    }
+
+    @Override
+    public List<ExternalIdLink> externalIds(String mpiId) throws RegistryException {
+        return read(c -> {
+            String id = identityIdByBix(c, bix("mpi", mpiId));
+            List<ExternalIdLink> out = new ArrayList<>();
+            if (id == null) {
+                return out;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, program_uid, tei_enc FROM external_ids"
+                    + " WHERE identity_id = ? ORDER BY program_uid, rowid")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ExternalIdLink(mpiId, rs.getString(2), new String(dec("external_ids",
+                                rs.getString(1), "tei", rs.getBytes(3)), StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            return out;
+        }, "read external ids");
+    }
+
+    @Override
+    public void splitExternalId(String programUid, String teiUid, IdentityRecord created, String reason)
+            throws RegistryException {
+        byte[] tei = bix("tei", teiUid);
+        write(c -> {
+            String linkId;
+            String from;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, identity_id FROM external_ids WHERE"
+                    + " program_uid = ? AND tei_bix = ?")) {
+                ps.setString(1, programUid);
+                ps.setBytes(2, tei);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new RegistryException("error.review.noLink", "record not linked", programUid);
+                    }
+                    linkId = rs.getString(1);
+                    from = rs.getString(2);
+                }
+            }
+            saveIdentitiesInTx(c, List.of(created));
+            String to = requireIdentity(c, created.mpiId());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE external_ids SET identity_id = ? WHERE id = ?")) {
+                ps.setString(1, to);
+                ps.setString(2, linkId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE enrollments SET identity_id = ? WHERE"
+                    + " program_uid = ? AND tei_bix = ?")) {
+                ps.setString(1, to);
+                ps.setString(2, programUid);
+                ps.setBytes(3, tei);
+                ps.executeUpdate();
+            }
+            rememberSeparated(c, from, to, reason);
+            event(c, to, "forced", from, reason);
+            appendAudit(c, "mpi.register_forced", "identity=" + to + " split_from=" + from + " program=" + programUid,
+                    reason);
+            return null;
+        });
+    }
+
+    @Override
+    public void correctIdentity(IdentityRecord corrected, String reason) throws RegistryException {
+        write(c -> {
+            String id = requireIdentity(c, corrected.mpiId());
+            saveIdentitiesInTx(c, List.of(corrected));
+            event(c, id, "corrected", null, reason);
+            appendAudit(c, "mpi.correct", "identity=" + id, reason);
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- programs and enrollments
