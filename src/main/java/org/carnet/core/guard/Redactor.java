@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +45,8 @@ public final class Redactor {
     private static final Pattern PHONE_PLAIN = Pattern.compile("(?<![\\w.:/-])\\d{8,14}(?![\\w.:/-])");
 
     private final String home;
-    private final Map<String, List<String>> byFirstWord = new ConcurrentHashMap<>();
+    /** Per first word (lower case): the registered entries {@code CATEGORY\0value} starting with it. */
+    private final Map<String, java.util.Set<String>> byFirstWord = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
 
     public Redactor(String homeDirectory) {
@@ -78,9 +78,7 @@ public final class Redactor {
             return;
         }
         String entry = Objects.requireNonNullElse(category, "PII") + '\u0000' + v;
-        List<String> list = byFirstWord.computeIfAbsent(first, k -> new CopyOnWriteArrayList<>());
-        if (!list.contains(entry)) {
-            list.add(entry);
+        if (byFirstWord.computeIfAbsent(first, k -> ConcurrentHashMap.newKeySet()).add(entry)) {
             size.incrementAndGet();
         }
     }
@@ -135,7 +133,7 @@ public final class Redactor {
             if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
                 continue;
             }
-            List<String> candidates = byFirstWord.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+            java.util.Set<String> candidates = byFirstWord.get(text.substring(start, i).toLowerCase(Locale.ROOT));
             if (candidates == null) {
                 continue;
             }

@@ -94,8 +94,19 @@ public final class MpiService {
     record StoredModel(String trainedAt, MatchModel model) {
     }
 
-    /** One source record to resolve: its identity fields and where it comes from. */
-    public record Request(PersonFields fields, String programUid, String teiUid) {
+    /**
+     * One source record to resolve: its identity fields, where it comes from, and its phone number in E.164 (kept on a
+     * new identity, for search and messages; not used for matching; may be null).
+     */
+    public record Request(PersonFields fields, String programUid, String teiUid, String phone) {
+        public Request(PersonFields fields, String programUid, String teiUid) {
+            this(fields, programUid, teiUid, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Request[" + programUid + ", " + teiUid + "]";
+        }
     }
 
     /**
@@ -156,7 +167,7 @@ public final class MpiService {
                 String mpiId = res.mpiId();
                 if (res.decision() != Decision.LINKED) {
                     mpiId = issuer.issue(r);
-                    Demographics d = demographics(q.fields());
+                    Demographics d = withPhone(demographics(q.fields()), q.phone());
                     MatchRecord stored = MatchRecord.of(fields(mpiId, d), e.interner);
                     identities.add(IdentityRecord.of(mpiId, d, List.copyOf(BlockingKeys.of(stored))));
                     e.add(mpiId, stored);
@@ -406,6 +417,11 @@ public final class MpiService {
      * The demographics stored for a new identity: names, commune and district as the source wrote them, the date of
      * birth in ISO form (an unreadable one is not kept), sex as M, F or U.
      */
+    private static Demographics withPhone(Demographics d, String phone) {
+        return phone == null ? d : new Demographics(d.firstName(), d.lastName(), d.dateOfBirth(), d.sex(), phone,
+                d.district(), d.region(), d.commune());
+    }
+
     static Demographics demographics(PersonFields f) {
         BirthDate dob = BirthDates.parse(f.dateOfBirth());
         return new Demographics(f.firstName(), f.lastName(), dob == null ? null : dob.iso(),

@@ -342,7 +342,9 @@ public final class SyncService {
         for (String uid : changed) {
             TrackedEntity te = teiOf.get(uid);
             if (!requests.containsKey(te.uid())) {
-                requests.put(te.uid(), new MpiService.Request(person(ctx, te, live.get(uid)), programUid, te.uid()));
+                Map<String, String> card = cardFields(ctx, te);
+                requests.put(te.uid(), new MpiService.Request(person(ctx, te, live.get(uid), card), programUid,
+                        te.uid(), card.get("phone_number")));
             }
         }
         Map<String, String> mpiOf = new HashMap<>();
@@ -385,8 +387,9 @@ public final class SyncService {
         return values;
     }
 
-    /** The identity fields for the MPI, through the mapping's transforms; registered with the log masker. */
-    private static PersonFields person(Context ctx, TrackedEntity te, Enrollment e) {
+    /** The identity fields for the MPI, from the card fields; registered with the log masker. */
+    /** The entity's card fields through the mapping's transforms (guarded attributes are never read). */
+    private static Map<String, String> cardFields(Context ctx, TrackedEntity te) {
         CardValues.Source source = CardValues.Source.of(ctx.program(), te);
         Map<String, String> byField = new HashMap<>();
         for (CardValues.Value v : ctx.values().transform(source)) {
@@ -394,6 +397,10 @@ public final class SyncService {
                 byField.put(v.field(), v.text());
             }
         }
+        return byField;
+    }
+
+    private static PersonFields person(Context ctx, TrackedEntity te, Enrollment e, Map<String, String> byField) {
         Redactor redactor = Redactor.global();
         redactor.registerSensitiveWords(byField.get("first_name"), "NAME");
         redactor.registerSensitiveWords(byField.get("last_name"), "NAME");

@@ -112,6 +112,12 @@ class SyncServiceIT {
         assertEquals(first.created(), held().size());
         assertTrue(first.sensitiveBlocked() > 0, "the HIV program's guarded values were counted");
         assertTrue(first.mpiLinked() + first.mpiReview() + first.mpiNew() > 0, "the records went through the MPI");
+        long withPhone = 0;
+        for (String uid : demo.dataset().visibleEntities(DemoProgramKind.HIV_CARE)) {
+            withPhone += registry.identityByTei(program, uid).map(i -> i.demographics().phone())
+                    .filter(p -> p.matches("\\+\\d{9,14}")).isPresent() ? 1 : 0;
+        }
+        assertTrue(withPhone > 0, "new identities keep the record's phone in E.164");
         SyncRun second = sync(SyncRequest.Mode.INCREMENTAL);
         assertEquals(SyncRun.Status.SUCCESS, second.status());
         assertEquals(0, second.created(), "the same sync twice creates nothing");
