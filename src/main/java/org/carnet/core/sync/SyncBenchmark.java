@@ -9,13 +9,13 @@ import java.util.List;
 import org.carnet.core.common.AppException;
 import org.carnet.core.common.Cancellation;
 import org.carnet.core.common.ProgressSink;
+import org.carnet.core.connection.ConnectionService;
 import org.carnet.core.connection.ConnectionStore;
 import org.carnet.core.crypto.Argon2Kdf;
 import org.carnet.core.demo.DemoServer;
 import org.carnet.core.demo.DemoServerConfig;
 import org.carnet.core.dhis2.ConnectionSettings;
 import org.carnet.core.dhis2.Credentials;
-import org.carnet.core.dhis2.Dhis2Client;
 import org.carnet.core.dhis2.Dhis2Clients;
 import org.carnet.core.registry.AuditActor;
 import org.carnet.core.registry.ProgramInfo;
@@ -42,15 +42,9 @@ public final class SyncBenchmark {
                         .toCharArray(), Argon2Kdf.forTests(), AuditActor.current(AuditActor.Channel.CLI)).registry()) {
             ConnectionSettings settings = ConnectionSettings.of(demo.baseUrl(), new Credentials.Basic(demo.username(),
                     demo.password().toCharArray()));
-            ConnectionStore store = new ConnectionStore(registry);
-            List<ProgramInfo> programs;
-            try (Dhis2Client client = Dhis2Clients.connect(settings)) {
-                store.save(ConnectionStore.DEFAULT_ID, settings, client.testConnection());
-            }
-            try (Dhis2Client client = Dhis2Clients.connect(store.settings(ConnectionStore.DEFAULT_ID).orElseThrow())) {
-                programs = store.savePrograms(client.programs());
-                store.saveOrgUnits(client.orgUnits());
-            }
+            // tests the connection and caches the profile, the programs (judged by the guard) and the org units
+            List<ProgramInfo> programs = new ConnectionService().connectAndSave(new ConnectionStore(registry),
+                    ConnectionStore.DEFAULT_ID, settings, null).judged();
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).toList();

@@ -42,6 +42,7 @@ import org.carnet.core.guard.SensitiveCategory;
 import org.carnet.core.mapping.CardValues;
 import org.carnet.core.mapping.MappingIssue;
 import org.carnet.core.mapping.MappingStore;
+import org.carnet.core.mapping.MappingSuggester;
 import org.carnet.core.mapping.MappingValidator;
 import org.carnet.core.mapping.ProgramMapping;
 import org.carnet.core.mpi.Decision;
@@ -212,13 +213,7 @@ public final class SyncService {
                 new SyncException("PROGRAM_NOT_FOUND", "sync.error.noProgram", programUid));
         MappingStore store = new MappingStore(registry);
         Optional<ProgramMapping> saved = store.saved(programUid);
-        ProgramMapping mapping = saved.orElseGet(() -> {
-            try {
-                return store.current(program);
-            } catch (RegistryException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        ProgramMapping mapping = saved.orElseGet(() -> new MappingSuggester().suggestedMapping(program));
         suggested[0] = saved.isEmpty();
         List<MappingIssue> issues = MappingValidator.validate(program, mapping);
         if (MappingValidator.blocking(issues)) {

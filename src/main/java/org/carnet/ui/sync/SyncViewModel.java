@@ -50,6 +50,8 @@ public final class SyncViewModel {
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
     private final IntegerProperty interval = new SimpleIntegerProperty(this, "interval");
     private final BooleanProperty webhook = new SimpleBooleanProperty(this, "webhook");
+    /** The registry the engine belongs to (the one {@link #attach} was last given). */
+    private Registry currentRegistry;
     private final StringProperty port = new SimpleStringProperty(this, "port", String.valueOf(SyncSettings.DEFAULT_PORT));
     private final BooleanProperty lan = new SimpleBooleanProperty(this, "lan");
     private final StringProperty secret = new SimpleStringProperty(this, "secret");
@@ -139,7 +141,7 @@ public final class SyncViewModel {
         if (e == null) {
             return;
         }
-        Registry r = registryOf();
+        Registry r = currentRegistry;
         tasks.run("sync-reload", p -> new Loaded(r.programs(), e.service().history(null, 50), e.settings()), l -> {
             programs.setAll(l.programs());
             history.setAll(l.history());
@@ -147,11 +149,6 @@ public final class SyncViewModel {
         }, error::set);
     }
 
-    private Registry currentRegistry;
-
-    private Registry registryOf() {
-        return currentRegistry;
-    }
 
     /** Starts a manual sync of the chosen programs (coalesced with one under way). */
     public void syncNow() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.carnet.core.common.Cancellation;
 import org.carnet.core.common.ProgressSink;
+import org.carnet.core.connection.ConnectionService;
 import org.carnet.core.connection.ConnectionStore;
 import org.carnet.core.crypto.Argon2Kdf;
 import org.carnet.core.demo.DemoFault;
@@ -19,7 +20,6 @@ import org.carnet.core.demo.DemoServer;
 import org.carnet.core.demo.DemoServerConfig;
 import org.carnet.core.dhis2.ConnectionSettings;
 import org.carnet.core.dhis2.Credentials;
-import org.carnet.core.dhis2.Dhis2Client;
 import org.carnet.core.dhis2.Dhis2Clients;
 import org.carnet.core.registry.AuditActor;
 import org.carnet.core.registry.Registries;
@@ -49,14 +49,8 @@ class SyncServiceIT {
                 AuditActor.current(AuditActor.Channel.CLI)).registry();
         ConnectionSettings settings = ConnectionSettings.of(demo.baseUrl(), new Credentials.Basic(demo.username(),
                 demo.password().toCharArray())).withPageSize(pageSize);
-        ConnectionStore store = new ConnectionStore(registry);
-        try (Dhis2Client client = Dhis2Clients.connect(settings)) {
-            store.save(ConnectionStore.DEFAULT_ID, settings, client.testConnection());
-        }
-        try (Dhis2Client client = Dhis2Clients.connect(store.settings(ConnectionStore.DEFAULT_ID).orElseThrow())) {
-            store.savePrograms(client.programs());
-            store.saveOrgUnits(client.orgUnits());
-        }
+        new ConnectionService().connectAndSave(new ConnectionStore(registry), ConnectionStore.DEFAULT_ID,
+                settings, null);
         program = demo.dataset().programUid(DemoProgramKind.HIV_CARE);
         this.pageSize = pageSize;
     }

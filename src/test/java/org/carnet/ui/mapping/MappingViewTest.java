@@ -18,14 +18,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.carnet.core.connection.ConnectionService;
 import org.carnet.core.connection.ConnectionStore;
 import org.carnet.core.crypto.Argon2Kdf;
 import org.carnet.core.demo.DemoServer;
 import org.carnet.core.demo.DemoServerConfig;
 import org.carnet.core.dhis2.ConnectionSettings;
 import org.carnet.core.dhis2.Credentials;
-import org.carnet.core.dhis2.Dhis2Client;
-import org.carnet.core.dhis2.Dhis2Clients;
 import org.carnet.core.mapping.MappingIssue;
 import org.carnet.core.mapping.MappingStore;
 import org.carnet.core.registry.AuditActor;
@@ -68,14 +67,8 @@ class MappingViewTest {
         demo = DemoServer.start(DemoServerConfig.defaults().withSize(60));
         ConnectionSettings settings = ConnectionSettings.of(demo.baseUrl(), new Credentials.Basic(demo.username(),
                 demo.password().toCharArray()));
-        ConnectionStore store = new ConnectionStore(registry);
-        try (Dhis2Client client = Dhis2Clients.connect(settings)) {
-            store.save(ConnectionStore.DEFAULT_ID, settings, client.testConnection());
-        }
-        try (Dhis2Client client = Dhis2Clients.connect(store.settings(ConnectionStore.DEFAULT_ID).orElseThrow())) {
-            programs = store.savePrograms(client.programs());
-            store.saveOrgUnits(client.orgUnits());
-        }
+        programs = new ConnectionService().connectAndSave(new ConnectionStore(registry),
+                ConnectionStore.DEFAULT_ID, settings, null).judged();
         view = new MappingView(new I18n(Locale.FRENCH), t -> { }, new FxTaskRunner(executor),
                 new SimpleObjectProperty<>(registry));
         Scene scene = new Scene(view, 1200, 760);

@@ -20,14 +20,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.carnet.core.connection.ConnectionService;
 import org.carnet.core.connection.ConnectionStore;
 import org.carnet.core.crypto.Argon2Kdf;
 import org.carnet.core.demo.DemoServer;
 import org.carnet.core.demo.DemoServerConfig;
 import org.carnet.core.dhis2.ConnectionSettings;
 import org.carnet.core.dhis2.Credentials;
-import org.carnet.core.dhis2.Dhis2Client;
-import org.carnet.core.dhis2.Dhis2Clients;
 import org.carnet.core.registry.AuditActor;
 import org.carnet.core.registry.Registries;
 import org.carnet.core.registry.Registry;
@@ -67,14 +66,8 @@ class SyncViewTest {
         demo = DemoServer.start(DemoServerConfig.defaults().withSize(120));
         ConnectionSettings settings = ConnectionSettings.of(demo.baseUrl(), new Credentials.Basic(demo.username(),
                 demo.password().toCharArray()));
-        ConnectionStore store = new ConnectionStore(registry);
-        try (Dhis2Client client = Dhis2Clients.connect(settings)) {
-            store.save(ConnectionStore.DEFAULT_ID, settings, client.testConnection());
-        }
-        try (Dhis2Client client = Dhis2Clients.connect(store.settings(ConnectionStore.DEFAULT_ID).orElseThrow())) {
-            store.savePrograms(client.programs());
-            store.saveOrgUnits(client.orgUnits());
-        }
+        new ConnectionService().connectAndSave(new ConnectionStore(registry), ConnectionStore.DEFAULT_ID,
+                settings, null);
         view = new SyncView(new I18n(Locale.ENGLISH), t -> { }, new FxTaskRunner(io), Platform::runLater,
                 new SimpleObjectProperty<>(registry), r -> new SyncEngine(r, new SyncService(r), runner, timer,
                         Clock.systemUTC()));
