@@ -77,7 +77,12 @@ public final class Logo {
                     throw new AppException("render.error.logo.tooSmall", "logo dimensions " + w + "x" + h, w, h,
                             MIN_WIDTH, MIN_HEIGHT);
                 }
+                boolean[] damaged = new boolean[1];
+                reader.addIIOReadWarningListener((source, warning) -> damaged[0] = true);
                 BufferedImage decoded = reader.read(0);
+                if (damaged[0]) {
+                    throw new AppException("render.error.logo.unreadable", "logo data is damaged");
+                }
                 return new Logo(bytes, normalise(decoded));
             } finally {
                 reader.dispose();

@@ -75,9 +75,13 @@ public record Rgb(int r, int g, int b) implements Fill {
         return (Math.max(a, b2) + 0.05) / (Math.min(a, b2) + 0.05);
     }
 
-    /** The text colour to print on this background: white or near-black, whichever contrasts more. */
+    /** The text colour to print on this background: white, or near-black (pure black where needed), at least 4.5:1. */
     public Rgb textOn() {
-        return contrast(WHITE) >= contrast(INK) ? WHITE : INK;
+        // max(contrast with white, contrast with black) is always at least 4.58: one of them reaches WCAG AA.
+        if (contrast(WHITE) >= contrast(BLACK)) {
+            return WHITE;
+        }
+        return contrast(INK) >= 4.5 ? INK : BLACK;
     }
 
     /** {@code preferred} if it contrasts at least {@code minRatio} with this background, else {@link #textOn()}. */

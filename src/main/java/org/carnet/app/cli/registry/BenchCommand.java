@@ -153,4 +153,46 @@ final class BenchCommand extends GroupCommand {
             return 0;
         }
     }
+
+    /** {@code carnet bench render [--template NAME] [--cards N]}: card rendering, PNG encoding and bulk PDF speed. */
+    @Command(name = "render")
+    static final class RenderBench implements Callable<Integer> {
+        @Option(names = "--template", paramLabel = "NAME", defaultValue = "pulse",
+                descriptionKey = "cli.option.benchRenderTemplate")
+        String template;
+
+        @Option(names = "--cards", paramLabel = "N", defaultValue = "1000", descriptionKey = "cli.option.benchRenderCards")
+        int cards;
+
+        private final CliContext ctx;
+
+        RenderBench(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (cards < 1) {
+                throw new org.carnet.core.common.AppException("cli.bench.badArgs", "cards must be positive");
+            }
+            Path dir = Files.createTempDirectory("carnet-bench-render");
+            try {
+                org.carnet.core.render.RenderBenchmark.Result r = org.carnet.core.render.RenderBenchmark.run(template,
+                        cards, dir, ProgressSink.NONE);
+                ctx.out().println(ctx.text("cli.bench.renderHeader", Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"), r.template()));
+                ctx.out().println(ctx.text("cli.bench.renderPng", String.format("%.1f", r.cardPngMs()),
+                        String.format("%.1f", r.renderMs()), String.format("%.1f", r.encodeMs()), r.pngBytes() / 1024));
+                ctx.out().println(ctx.text("cli.bench.renderPreview", String.format("%.1f", r.previewMs())));
+                ctx.out().println(ctx.text("cli.bench.renderPdf", r.pdfCards(), String.format("%.1f", r.pdfSeconds()),
+                        String.format("%.1f", r.pdfBytes() / 1e6), String.format("%.1f", r.pdfBytes() / 1024.0
+                                / r.pdfCards()), r.peakHeapMiB(), r.peakRssMiB()));
+            } finally {
+                try (var walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return 0;
+        }
+    }
 }

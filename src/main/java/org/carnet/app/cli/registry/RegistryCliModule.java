@@ -19,6 +19,7 @@ public final class RegistryCliModule implements CliModule {
                 new RestoreCommand(ctx),
                 new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.RegistryBench(ctx))
                         .addSubcommand(new BenchCommand.MpiBench(ctx))
-                        .addSubcommand(new BenchCommand.SyncBench(ctx)));
+                        .addSubcommand(new BenchCommand.SyncBench(ctx))
+                        .addSubcommand(new BenchCommand.RenderBench(ctx)));
     }
 }

@@ -8,6 +8,8 @@ import org.carnet.core.render.Draw.Align;
 import org.carnet.core.render.Face;
 import org.carnet.core.render.Fill;
 import org.carnet.core.render.Rgb;
+import org.carnet.core.render.TextFit;
+import org.carnet.core.render.TextRun;
 
 /**
  * The back of a CR80 card, shared by the templates with their own colours: holder facts (health centre, district,
@@ -40,8 +42,10 @@ record StandardBack(Fill band, Rgb bandText, Rgb surface, Rgb accent) {
         double qrX = w - Draw.SAFE - qrSide;
         double qrY = 13.2;
         c.qr(ctx.verificationQr(), qrX, qrY, qrMax);
-        Draw.text(c, ctx.label("card.scan"), Face.BOLD, 5.5, 5, qrX + qrSide / 2, qrY + qrSide + 2.6, qrSide + 2,
-                heading, Align.CENTER);
+        // The caption is centred under the QR but never enters the safe zone on the right.
+        TextRun caption = TextFit.fit(ctx.label("card.scan"), Face.BOLD, 5.5, 5, qrSide + 4);
+        double captionX = Math.min(qrX + qrSide / 2 - caption.widthMm() / 2, w - Draw.SAFE - caption.widthMm());
+        c.text(caption, captionX, qrY + qrSide + 2.6, heading);
 
         double colW = (qrX - 2 - Draw.SAFE - 2) / 2;
         double x1 = Draw.SAFE;
