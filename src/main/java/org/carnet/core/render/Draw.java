@@ -169,4 +169,41 @@ public final class Draw {
         }
         return baseline;
     }
+
+    /**
+     * Logos on a light plate (so logos made for white paper stay legible on dark designs), {@code pad} mm around them,
+     * at most {@code maxW} wide, starting at {@code x} or, {@code fromRight}, ending there; returns the plate's width
+     * (0 without logos).
+     */
+    public static double logoPlate(CardCanvas c, List<Logo> logos, double x, double y, double h, double maxW,
+            double pad, double radius, Rgb fill, boolean fromRight) {
+        if (logos.isEmpty()) {
+            return 0;
+        }
+        double inner = h - 2;
+        double total = 1.5 * (logos.size() - 1);
+        for (Logo logo : logos) {
+            total += inner * logo.width() / logo.height();
+        }
+        double pw = Math.min(total, maxW - 2 * pad) + 2 * pad;
+        double left = fromRight ? x - pw : x;
+        round(c, left, y, pw, h, radius, fill);
+        logos(c, logos, left + pad, y + 1, inner, pw - 2 * pad, Align.LEFT);
+        return pw;
+    }
+
+    /** A name on one line (12 to 9 pt), else on two lines (8.5 to 6.5 pt); returns the last baseline. */
+    public static double name(CardCanvas c, String name, double x, double top, double w, Rgb colour) {
+        if (!TextFit.fit(name, Face.BOLD, 12, 9, w).ellipsized()) {
+            double base = top + CardFonts.capHeightMm(Face.BOLD, 12);
+            text(c, name, Face.BOLD, 12, 9, x, base, w, colour, Align.LEFT);
+            return base;
+        }
+        double pt = 8.5;
+        while (pt > 6.5 && CardFonts.widthMm(name, Face.BOLD, pt, 0) > 1.85 * w) { // room for wrapping losses
+            pt -= 0.5;
+        }
+        double base = top + CardFonts.capHeightMm(Face.BOLD, 8.5);
+        return paragraph(c, name, Face.BOLD, pt, x, base, w, 2, 3.6, colour) - 3.6;
+    }
 }

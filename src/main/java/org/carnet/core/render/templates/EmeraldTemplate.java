@@ -13,7 +13,6 @@ import org.carnet.core.render.Face;
 import org.carnet.core.render.Fill;
 import org.carnet.core.render.Palette;
 import org.carnet.core.render.Rgb;
-import org.carnet.core.render.TextFit;
 
 /**
  * {@code emerald}: forest green, an intermediate card with programme fields. A deep-green side panel with a gently
@@ -80,7 +79,7 @@ public final class EmeraldTemplate implements CardTemplate {
         Rgb ink = surface.textOn();
         Rgb muted = Palette.muted(surface);
         Rgb strong = surface.readable(p.primary(), 4.5);
-        double nameBase = name(c, ctx.data().fullName(), left, Draw.SAFE + 0.6, right - left, strong);
+        double nameBase = Draw.name(c, ctx.data().fullName(), left, Draw.SAFE + 0.6, right - left, strong);
         Draw.rect(c, left, nameBase + 2.2, 9, 0.7, surface.readable(p.accent(), 1.6));
         double top = nameBase + 4.8;
 
@@ -154,21 +153,6 @@ public final class EmeraldTemplate implements CardTemplate {
         leaf.quadTo(mx - nx, my - ny, x1, y1);
         leaf.closePath();
         c.fill(leaf, colour);
-    }
-
-    /** The name on one line (12 to 9 pt), else on two lines (8.5 to 6.5 pt); returns the last baseline. */
-    private static double name(CardCanvas c, String name, double x, double top, double w, Rgb colour) {
-        if (!TextFit.fit(name, Face.BOLD, 12, 9, w).ellipsized()) {
-            double base = top + CardFonts.capHeightMm(Face.BOLD, 12);
-            Draw.text(c, name, Face.BOLD, 12, 9, x, base, w, colour, Align.LEFT);
-            return base;
-        }
-        double pt = 8.5;
-        while (pt > 6.5 && CardFonts.widthMm(name, Face.BOLD, pt, 0) > 1.85 * w) { // room for wrapping losses
-            pt -= 0.5;
-        }
-        double base = top + CardFonts.capHeightMm(Face.BOLD, 8.5);
-        return Draw.paragraph(c, name, Face.BOLD, pt, x, base, w, 2, 3.6, colour) - 3.6;
     }
 
     /** {@code bg} moved away from its text colour, so a gradient towards it never loses contrast. */

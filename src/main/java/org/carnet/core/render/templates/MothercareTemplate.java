@@ -11,7 +11,6 @@ import org.carnet.core.render.CardTemplate;
 import org.carnet.core.render.Draw;
 import org.carnet.core.render.Draw.Align;
 import org.carnet.core.render.Face;
-import org.carnet.core.render.Logo;
 import org.carnet.core.render.Palette;
 import org.carnet.core.render.Rgb;
 
@@ -56,7 +55,7 @@ public final class MothercareTemplate implements CardTemplate {
         c.fill(heart(bx + 2.2, by + 1.9, 3.4), teal);
 
         double x = Draw.SAFE;
-        double lw = plate(c, ctx.logos(), x, Draw.SAFE, 8, 28, surface);
+        double lw = Draw.logoPlate(c, ctx.logos(), x, Draw.SAFE, 8, 28, 2, 4, surface, false);
         double tx = lw > 0 ? x + lw + 2.5 : x;
         double tw = bx - 8 - tx;
         Draw.text(c, ctx.title(), Face.BOLD, ctx.titlePt(8.5), 6, tx, 6.6, tw, on, Align.LEFT);
@@ -65,7 +64,7 @@ public final class MothercareTemplate implements CardTemplate {
 
         // Name, the white card of fields beside the QR, the MPI pill at the foot.
         Rgb strong = surface.readable(teal, 4.5);
-        double nameBase = name(c, ctx.data().fullName(), x, 17.6, w - 2 * Draw.SAFE, strong);
+        double nameBase = Draw.name(c, ctx.data().fullName(), x, 17.6, w - 2 * Draw.SAFE, strong);
         double top = nameBase + 2.6;
         Draw.QrSlot slot = Draw.qrSlot(c, ctx, top, Math.min(24, c.heightMm() - Draw.SAFE - top));
         Draw.qr(c, ctx, slot);
@@ -127,36 +126,5 @@ public final class MothercareTemplate implements CardTemplate {
         p.curveTo(cx + 0.5 * s, cy - 0.52 * s, cx + 0.06 * s, cy - 0.48 * s, cx, cy - 0.22 * s);
         p.closePath();
         return p;
-    }
-
-    /** Logos on a pale pill at most {@code maxW} wide; returns the pill's width (0 without logos). */
-    private static double plate(CardCanvas c, List<Logo> logos, double x, double y, double h, double maxW, Rgb fill) {
-        if (logos.isEmpty()) {
-            return 0;
-        }
-        double inner = h - 2;
-        double total = 1.5 * (logos.size() - 1);
-        for (Logo logo : logos) {
-            total += inner * logo.width() / logo.height();
-        }
-        double pw = Math.min(total, maxW - 4) + 4;
-        Draw.round(c, x, y, pw, h, h / 2, fill);
-        Draw.logos(c, logos, x + 2, y + 1, inner, pw - 4, Align.LEFT);
-        return pw;
-    }
-
-    /** The name on one line (12 to 9 pt), else on two lines (8.5 to 6.5 pt); returns the last baseline. */
-    private static double name(CardCanvas c, String name, double x, double top, double w, Rgb colour) {
-        if (!org.carnet.core.render.TextFit.fit(name, Face.BOLD, 12, 9, w).ellipsized()) {
-            double base = top + CardFonts.capHeightMm(Face.BOLD, 12);
-            Draw.text(c, name, Face.BOLD, 12, 9, x, base, w, colour, Align.LEFT);
-            return base;
-        }
-        double pt = 8.5;
-        while (pt > 6.5 && CardFonts.widthMm(name, Face.BOLD, pt, 0) > 1.85 * w) { // room for wrapping losses
-            pt -= 0.5;
-        }
-        double base = top + CardFonts.capHeightMm(Face.BOLD, 8.5);
-        return Draw.paragraph(c, name, Face.BOLD, pt, x, base, w, 2, 3.6, colour) - 3.6;
     }
 }

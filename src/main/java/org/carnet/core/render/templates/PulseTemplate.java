@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.carnet.core.render.CardCanvas;
 import org.carnet.core.render.CardContext;
-import org.carnet.core.render.CardFonts;
 import org.carnet.core.render.CardTemplate;
 import org.carnet.core.render.Draw;
 import org.carnet.core.render.Draw.Align;
 import org.carnet.core.render.Face;
 import org.carnet.core.render.Fill;
-import org.carnet.core.render.Logo;
 import org.carnet.core.render.Palette;
 import org.carnet.core.render.Rgb;
 
@@ -56,14 +54,14 @@ public final class PulseTemplate implements CardTemplate {
 
         // Header: logos on a light chip, programme title, subtitle in cyan.
         double x = Draw.SAFE;
-        double chip = plate(c, ctx.logos(), x, Draw.SAFE, 8, 30, bg.mix(Rgb.WHITE, 0.94));
+        double chip = Draw.logoPlate(c, ctx.logos(), x, Draw.SAFE, 8, 30, 1, 1.2, bg.mix(Rgb.WHITE, 0.94), false);
         double tx = chip > 0 ? x + chip + 2.5 : x;
         Draw.text(c, ctx.title(), Face.BOLD, ctx.titlePt(8.5), 6, tx, 6.7, w - Draw.SAFE - tx, on, Align.LEFT);
         Draw.text(c, ctx.subtitle(ctx.label("card.health")).toUpperCase(java.util.Locale.ROOT), Face.BOLD, 5.2, 5, tx,
                 10.3, w - Draw.SAFE - tx, neon, Align.LEFT, 0.12);
 
         // Name over the full width, then the MPI id and the tiles beside the QR.
-        double nameBase = name(c, ctx.data().fullName(), x, 19.2, w - 2 * Draw.SAFE, on);
+        double nameBase = Draw.name(c, ctx.data().fullName(), x, 19.2, w - 2 * Draw.SAFE, on);
         Draw.QrSlot slot = Draw.qrSlot(c, ctx, nameBase + 2, Math.min(24, h - Draw.SAFE - nameBase - 2));
         Draw.qr(c, ctx, slot);
         if (slot.present()) {
@@ -128,36 +126,5 @@ public final class PulseTemplate implements CardTemplate {
         c.stroke(t, bg.mix(neon, 0.16), 1.5, null);
         c.stroke(t, bg.mix(neon, 0.4), 0.8, null);
         c.stroke(t, neon, 0.3, null);
-    }
-
-    /** Logos on a light rounded chip at most {@code maxW} wide; returns the chip's width (0 without logos). */
-    private static double plate(CardCanvas c, List<Logo> logos, double x, double y, double h, double maxW, Rgb fill) {
-        if (logos.isEmpty()) {
-            return 0;
-        }
-        double inner = h - 2;
-        double total = 1.5 * (logos.size() - 1);
-        for (Logo logo : logos) {
-            total += inner * logo.width() / logo.height();
-        }
-        double pw = Math.min(total, maxW - 2) + 2;
-        Draw.round(c, x, y, pw, h, 1.2, fill);
-        Draw.logos(c, logos, x + 1, y + 1, inner, pw - 2, Align.LEFT);
-        return pw;
-    }
-
-    /** The name on one line (12 to 9 pt), else on two lines (8.5 to 6.5 pt); returns the last baseline. */
-    private static double name(CardCanvas c, String name, double x, double top, double w, Rgb colour) {
-        if (!org.carnet.core.render.TextFit.fit(name, Face.BOLD, 12, 9, w).ellipsized()) {
-            double base = top + CardFonts.capHeightMm(Face.BOLD, 12);
-            Draw.text(c, name, Face.BOLD, 12, 9, x, base, w, colour, Align.LEFT);
-            return base;
-        }
-        double pt = 8.5;
-        while (pt > 6.5 && CardFonts.widthMm(name, Face.BOLD, pt, 0) > 1.85 * w) { // room for wrapping losses
-            pt -= 0.5;
-        }
-        double base = top + CardFonts.capHeightMm(Face.BOLD, 8.5);
-        return Draw.paragraph(c, name, Face.BOLD, pt, x, base, w, 2, 3.6, colour) - 3.6;
     }
 }

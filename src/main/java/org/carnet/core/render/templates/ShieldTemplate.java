@@ -13,7 +13,6 @@ import org.carnet.core.render.Draw;
 import org.carnet.core.render.Draw.Align;
 import org.carnet.core.render.Face;
 import org.carnet.core.render.Fill;
-import org.carnet.core.render.Logo;
 import org.carnet.core.render.Palette;
 import org.carnet.core.render.Rgb;
 
@@ -56,7 +55,7 @@ public final class ShieldTemplate implements CardTemplate {
 
         // Header: shield emblem, title and subtitle, logos on the right.
         shield(c, IN, IN + 0.2, 7.6, p.accent(), bg);
-        double logoW = plate(c, ctx.logos(), w - IN, IN, 9, 26, bg.mix(Rgb.WHITE, 0.94));
+        double logoW = Draw.logoPlate(c, ctx.logos(), w - IN, IN, 9, 26, 1, 0.8, bg.mix(Rgb.WHITE, 0.94), true);
         double tx = IN + 10;
         double tw = w - IN - (logoW > 0 ? logoW + 2.5 : 0) - tx;
         Draw.text(c, ctx.title(), Face.BOLD, ctx.titlePt(8.5), 6, tx, IN + 3.7, tw, on, Align.LEFT);
@@ -115,23 +114,6 @@ public final class ShieldTemplate implements CardTemplate {
     public void back(CardCanvas c, CardContext ctx) {
         Palette p = ctx.palette();
         new StandardBack(p.secondary(), p.onSecondary(), p.primary(), p.accent()).paint(c, ctx);
-    }
-
-    /** Logos on a light plate ending at {@code right}, at most {@code maxW} wide; returns its width (0 if none). */
-    private static double plate(CardCanvas c, List<Logo> logos, double right, double y, double h, double maxW,
-            Rgb fill) {
-        if (logos.isEmpty()) {
-            return 0;
-        }
-        double inner = h - 2;
-        double total = 1.5 * (logos.size() - 1);
-        for (Logo logo : logos) {
-            total += inner * logo.width() / logo.height();
-        }
-        double pw = Math.min(total, maxW - 2) + 2;
-        Draw.round(c, right - pw, y, pw, h, 0.8, fill);
-        Draw.logos(c, logos, right - pw + 1, y + 1, inner, pw - 2, Align.LEFT);
-        return pw;
     }
 
     /** The design's QR slot moved 2 mm further in, inside the gold frame. */
