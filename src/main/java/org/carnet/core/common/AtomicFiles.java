@@ -1,10 +1,13 @@
 package org.carnet.core.common;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +23,18 @@ public final class AtomicFiles {
         long write(Writer w) throws IOException, AppException;
     }
 
+    /** What goes into a binary file. */
+    @FunctionalInterface
+    public interface BinaryBody {
+        void write(OutputStream out) throws IOException, AppException;
+    }
+
+    /** What fills the temporary file; returns a count for the caller. */
+    @FunctionalInterface
+    private interface PartWriter {
+        long write(Path part) throws IOException, AppException;
+    }
+
     /**
      * Writes {@code out} (UTF-8) through {@code out.part} moved into place, so that a failure of the disk or of the
      * body never leaves half a file; returns what the body returned.
@@ -27,15 +42,35 @@ public final class AtomicFiles {
      * @throws AppException {@code errorKey} with the file name, on any I/O failure
      */
     public static long write(Path out, String errorKey, Body body) throws AppException {
+        return viaPart(out, errorKey, part -> {
+            try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                return body.write(w);
+            }
+        });
+    }
+
+    /** As {@link #write(Path, String, Body)} for binary content (images, PDF documents). */
+    public static void writeBinary(Path out, String errorKey, BinaryBody body) throws AppException {
+        viaPart(out, errorKey, part -> {
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(part))) {
+                body.write(o);
+            }
+            return 0;
+        });
+    }
+
+    private static long viaPart(Path out, String errorKey, PartWriter writer) throws AppException {
         Path target = out.toAbsolutePath();
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
         boolean moved = false;
         try {
-            long n;
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                n = body.write(w);
+            long n = writer.write(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                // A file system without atomic rename: the part file is complete, replace the target with it.
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             return n;
         } catch (IOException | UncheckedIOException e) {

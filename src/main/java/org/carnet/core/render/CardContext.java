@@ -97,17 +97,7 @@ public final class CardContext {
 
     /** The card's QR symbol (from the payload provider), or null when the design turns the QR off. */
     public QrCode qr() {
-        if (!design.qr().enabled()) {
-            return null;
-        }
-        if (qr == null) {
-            try {
-                qr = QrCode.encode(payload.content(data));
-            } catch (AppException e) {
-                throw new IllegalStateException("QR payload cannot be encoded", e);
-            }
-        }
-        return qr;
+        return design.qr().enabled() ? verificationQr() : null;
     }
 
     /** The QR symbol even when the design hides it on the front (backs always carry one to verify the card). */

@@ -2,9 +2,7 @@ package org.carnet.core.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -16,13 +14,14 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.carnet.core.common.AppException;
+import org.carnet.core.common.AtomicFiles;
 
 /**
  * Writes cards into one PDF with vector text (Noto Sans embedded once, subset), vector QR modules and shared logo
  * images, page content streamed to a temporary file so thousands of cards do not sit in the heap. Layouts: one page
  * per side at the card's exact size (CR80 242.646 × 153.014 pt; the pass on its own 242.646 × 90 pt page), card
  * media (everything on CR80, the pass centred unstretched), or A4 sheets of 10 with crop marks and mirrored backs.
- * Printing scale is set to "none" so viewers print at 100 %. The file appears only when complete.
+ * Printing scale is set to "none" so viewers print at 100 %. The file appears only when complete ({@link AtomicFiles}).
  */
 public final class PdfCardWriter implements AutoCloseable {
     /** Page layouts. */
@@ -40,7 +39,6 @@ public final class PdfCardWriter implements AutoCloseable {
     }
 
     private final Path out;
-    private final Path partial;
     private final Layout layout;
     private final int dpi;
     private final CardRenderer renderer;
@@ -54,8 +52,7 @@ public final class PdfCardWriter implements AutoCloseable {
      * @param dpi the device grid QR modules are snapped to (the card printer's resolution)
      */
     public PdfCardWriter(Path out, Layout layout, int dpi, CardRenderer renderer) throws IOException {
-        this.out = out.toAbsolutePath();
-        this.partial = this.out.resolveSibling(this.out.getFileName() + ".part");
+        this.out = out;
         this.layout = layout;
         this.dpi = dpi;
         this.renderer = renderer;
@@ -204,26 +201,22 @@ public final class PdfCardWriter implements AutoCloseable {
         cs.lineTo((float) (x2 * k), (float) (pageH - y2 * k));
     }
 
-    /** Writes the remaining sheet, saves to a temporary file beside the target, then moves it into place. */
+    /**
+     * Writes the remaining sheet and saves the document through a temporary file beside the target moved into place.
+     *
+     * @throws AppException {@code render.error.write} naming the file, on any I/O failure (no partial file is left)
+     */
     @Override
-    public void close() throws IOException {
+    public void close() throws IOException, AppException {
         if (closed) {
             return;
         }
         closed = true;
         try {
             flushSheet();
-            doc.save(partial.toFile());
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
+            AtomicFiles.writeBinary(out, "render.error.write", doc::save);
         } finally {
             doc.close();
-        }
-        try {
-            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -232,7 +225,6 @@ public final class PdfCardWriter implements AutoCloseable {
         if (!closed) {
             closed = true;
             doc.close();
-            Files.deleteIfExists(partial);
         }
     }
 }

@@ -47,9 +47,7 @@ final class BenchCommand extends GroupCommand {
                 ctx.out().println(ctx.text("cli.bench.size", String.format("%.1f", r.megabytesPer100k()),
                         String.format("%.1f", r.fileBytes() / 1e6), r.rows()));
             } finally {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                deleteTree(dir);
             }
             return 0;
         }
@@ -93,9 +91,7 @@ final class BenchCommand extends GroupCommand {
                             String.format("%.1f", rr.insertSeconds()), String.format("%.1f", rr.unlockSeconds()),
                             String.format("%.1f", rr.buildSeconds()), rr.heapUsedMiB()));
                 } finally {
-                    try (var walk = Files.walk(dir)) {
-                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                    }
+                    deleteTree(dir);
                 }
                 return 0;
             }
@@ -146,9 +142,7 @@ final class BenchCommand extends GroupCommand {
                         String.format("%.1f", r.seconds()), String.format("%,.0f", r.enrollmentsPerSecond()),
                         r.peakHeapMb(), r.maxHeapMb()));
             } finally {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                deleteTree(dir);
             }
             return 0;
         }
@@ -188,11 +182,16 @@ final class BenchCommand extends GroupCommand {
                         String.format("%.1f", r.pdfBytes() / 1e6), String.format("%.1f", r.pdfBytes() / 1024.0
                                 / r.pdfCards()), r.peakHeapMiB(), r.peakRssMiB()));
             } finally {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                deleteTree(dir);
             }
             return 0;
+        }
+    }
+
+    /** Removes a benchmark's temporary folder and everything in it. */
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

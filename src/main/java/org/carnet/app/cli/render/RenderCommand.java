@@ -2,11 +2,8 @@ package org.carnet.app.cli.render;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,6 +12,7 @@ import org.carnet.app.cli.CliContext;
 import org.carnet.app.cli.registry.RegistrySession;
 import org.carnet.core.cards.CardSource;
 import org.carnet.core.common.AppException;
+import org.carnet.core.common.AtomicFiles;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.render.CardData;
 import org.carnet.core.render.CardDesign;
@@ -100,14 +98,7 @@ final class RenderCommand implements Callable<Integer> {
             Side one = s == null ? Side.FRONT : s;
             BufferedImage img = layout.equals("card-media") ? renderer.renderOnCard(d, data, one, dpi)
                     : renderer.render(d, data, one, dpi);
-            Path part = out.resolveSibling(out.getFileName() + ".part");
-            try (OutputStream o = Files.newOutputStream(part)) {
-                PngOutput.write(img, dpi, false, o);
-            } catch (IOException e) {
-                Files.deleteIfExists(part);
-                throw e;
-            }
-            move(part, out);
+            AtomicFiles.writeBinary(out, "render.error.write", o -> PngOutput.write(img, dpi, false, o));
             ctx.out().println(ctx.text("cli.render.png", out, img.getWidth(), img.getHeight(), dpi));
             return Cli.OK;
         }
@@ -176,13 +167,5 @@ final class RenderCommand implements Callable<Integer> {
             case "back" -> Side.BACK;
             default -> throw new AppException("cli.render.side", "side must be front or back", s);
         };
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }
