@@ -73,10 +73,10 @@ public final class MainWindow {
                 new ConnectionService(), context.demoServerLauncher()));
         addTab(TabId.MAPPING, new MappingView(i18n, navigator, context.tasks(), context.registryProperty()));
         addTab(TabId.SYNC, new SyncView(i18n, navigator, context.tasks(), javafx.application.Platform::runLater,
-                context.registryProperty(), r -> new org.carnet.core.sync.SyncEngine(r,
-                        new org.carnet.core.sync.SyncService(r), context.executors().sync(),
-                        context.executors().syncTimer(), java.time.Clock.systemUTC())));
-        addTab(TabId.DESIGN, new CardDesignView(i18n, navigator));
+                context.registryProperty(), r -> new org.carnet.core.sync.SyncEngine(r, syncService(r),
+                        context.executors().sync(), context.executors().syncTimer(), java.time.Clock.systemUTC())));
+        addTab(TabId.DESIGN, new CardDesignView(i18n, navigator, context.tasks(), context.registryProperty(),
+                context.executors().previewRender(), context.executors().bulkRender()));
         addTab(TabId.REVIEW, new ReviewQueueView(i18n, navigator, context.tasks(), context.registryProperty()));
         addTab(TabId.DISTRIBUTION, new DistributionView(i18n, navigator));
         tabs.setId("mainTabs");
@@ -127,6 +127,13 @@ public final class MainWindow {
         });
         stage.setScene(scene);
         return scene;
+    }
+
+    /** The sync pipeline of an unlocked registry, ending with cards from sync. */
+    private static org.carnet.core.sync.SyncService syncService(org.carnet.core.registry.Registry r) {
+        org.carnet.core.sync.SyncService service = new org.carnet.core.sync.SyncService(r);
+        service.setCardStep(new org.carnet.core.cards.CardsFromSync(r, java.time.Clock.systemDefaultZone()));
+        return service;
     }
 
     private void addTab(TabId id, Node content) {

@@ -71,14 +71,55 @@ public final class CardSource {
         return build(identity, link.teiUid(), program, Optional.ofNullable(latest[0]), language, issuedOn);
     }
 
-    private CardData build(IdentityRecord identity, String teiUid, ProgramInfo program,
-            Optional<EnrollmentRecord> enrollment, String language, LocalDate issuedOn) throws AppException {
+    /** A programme's card fields, read once: its mapping, the org unit tree and the transform settings. */
+    private record Fields(ProgramInfo program, ProgramMapping mapping, OrgUnitTree tree, CardValues values) {
+    }
+
+    private Fields fields(ProgramInfo program) throws AppException {
         MappingStore store = new MappingStore(registry);
         ProgramMapping mapping = store.saved(program.uid())
                 .orElseGet(() -> new MappingSuggester().suggestedMapping(program));
         MappingStore.Settings settings = store.settings();
         OrgUnitTree tree = new ConnectionStore(registry).orgUnits().orElse(OrgUnitTree.empty());
-        CardValues values = new CardValues(program, mapping, tree, settings.phoneCountry(), settings.districtLevel());
+        return new Fields(program, mapping, tree, new CardValues(program, mapping, tree, settings.phoneCountry(),
+                settings.districtLevel()));
+    }
+
+    /**
+     * Card data of many people of one programme (bulk generation), the programme's mapping, org units and settings
+     * read once.
+     *
+     * @throws AppException {@code cards.error.unknownProgram} when the programme was never synced
+     */
+    public ProgramCards program(String programUid, String language, LocalDate issuedOn) throws AppException {
+        ProgramInfo program = new ProgramGuards(registry).program(programUid).orElseThrow(() ->
+                new AppException("cards.error.unknownProgram", "programme not in the registry", programUid));
+        Fields f = fields(program);
+        return (identity, teiUid, enrollment) -> build(identity, teiUid, f, Optional.ofNullable(enrollment), language,
+                issuedOn);
+    }
+
+    /** Builds the card data of one enrollment of a programme. */
+    @FunctionalInterface
+    public interface ProgramCards {
+        /**
+         * @param teiUid the tracked entity's uid when known (external-id link), else null
+         * @param enrollment the enrollment the card is for (its values fill the programme fields)
+         */
+        CardData card(IdentityRecord identity, String teiUid, EnrollmentRecord enrollment) throws AppException;
+    }
+
+    private CardData build(IdentityRecord identity, String teiUid, ProgramInfo program,
+            Optional<EnrollmentRecord> enrollment, String language, LocalDate issuedOn) throws AppException {
+        return build(identity, teiUid, fields(program), enrollment, language, issuedOn);
+    }
+
+    private CardData build(IdentityRecord identity, String teiUid, Fields f, Optional<EnrollmentRecord> enrollment,
+            String language, LocalDate issuedOn) {
+        ProgramInfo program = f.program();
+        ProgramMapping mapping = f.mapping();
+        OrgUnitTree tree = f.tree();
+        CardValues values = f.values();
         Map<String, CardData.Attribute> attrs = new LinkedHashMap<>();
         String healthCentre = null;
         String district = null;
@@ -121,7 +162,8 @@ public final class CardSource {
         return field;
     }
 
-    private static boolean later(EnrollmentRecord a, EnrollmentRecord b) {
+    /** Is enrollment {@code a} more recent than {@code b} (by enrollment date)? */
+    static boolean later(EnrollmentRecord a, EnrollmentRecord b) {
         if (a.enrolledAt() == null) {
             return false;
         }

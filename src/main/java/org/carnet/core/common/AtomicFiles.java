@@ -59,18 +59,25 @@ public final class AtomicFiles {
         });
     }
 
+    /**
+     * Moves a complete file into place, atomically where the file system can rename atomically, else by a plain
+     * replace.
+     */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private static long viaPart(Path out, String errorKey, PartWriter writer) throws AppException {
         Path target = out.toAbsolutePath();
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
         boolean moved = false;
         try {
             long n = writer.write(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                // A file system without atomic rename: the part file is complete, replace the target with it.
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(tmp, target);
             moved = true;
             return n;
         } catch (IOException | UncheckedIOException e) {

@@ -170,6 +170,24 @@ public interface Registry extends AutoCloseable {
 
     Optional<byte[]> document(String name) throws RegistryException;
 
+    /** Saves the card design of a programme ({@code id} = programme uid, or {@code default}), encrypted; audited. */
+    void saveCardDesign(String id, String template, byte[] design) throws RegistryException;
+
+    /** The saved card design document of {@code id}, decrypted. */
+    Optional<byte[]> cardDesign(String id) throws RegistryException;
+
+    /** Records issued cards in one transaction, audited by count. A serial already recorded is refused. */
+    void saveIssuedCards(List<IssuedCard> cards) throws RegistryException;
+
+    /** Which of these card serials are already recorded (so a new job never reuses one). */
+    java.util.Set<String> existingCardSerials(java.util.Collection<String> serials) throws RegistryException;
+
+    /** Issued cards, newest first; of one programme or all when {@code programUid} is null. */
+    List<IssuedCard> issuedCards(String programUid, int limit) throws RegistryException;
+
+    /** For each person with a card in the programme, the payload hash of their newest card (by MPI id). */
+    Map<String, String> latestCardPayloads(String programUid) throws RegistryException;
+
     /** Appends an audit entry on its own (changes made through this API audit themselves). */
     void audit(String action, String resource, String reason) throws RegistryException;
 

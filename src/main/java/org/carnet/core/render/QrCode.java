@@ -1,10 +1,17 @@
 package org.carnet.core.render;
 
+import com.google.zxing.BinaryBitmap;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.ReaderException;
+import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.WriterException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
+import java.util.HashMap;
 import java.util.Map;
 import org.carnet.core.common.AppException;
 
@@ -24,10 +31,27 @@ public final class QrCode {
         this.version = version;
     }
 
-    /** Encodes {@code content}; upper-case payloads land in the compact alphanumeric mode. */
+    /**
+     * Encodes {@code content}; upper-case payloads land in the compact alphanumeric mode. The symbol is then read back
+     * by ZXing's detector from a clean raster: a few valid symbols (about one in a thousand) have data modules that
+     * mislead finder-pattern detection, so scanner apps built on it cannot find them. Such a symbol is encoded again
+     * with another of the eight masks until one reads back.
+     */
     public static QrCode encode(String content) throws AppException {
         try {
-            var qr = Encoder.encode(content, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"));
+            QRCode qr = encode(content, -1);
+            if (!readsBack(qr.getMatrix(), content)) {
+                for (int mask = 0; mask < 8; mask++) {
+                    if (mask == qr.getMaskPattern()) {
+                        continue;
+                    }
+                    QRCode other = encode(content, mask);
+                    if (readsBack(other.getMatrix(), content)) {
+                        qr = other;
+                        break;
+                    }
+                }
+            }
             ByteMatrix m = qr.getMatrix();
             boolean[][] d = new boolean[m.getHeight()][m.getWidth()];
             for (int y = 0; y < m.getHeight(); y++) {
@@ -38,6 +62,36 @@ public final class QrCode {
             return new QrCode(d, qr.getVersion().getVersionNumber());
         } catch (WriterException e) {
             throw new AppException("render.error.qr", "QR payload too large", e);
+        }
+    }
+
+    private static QRCode encode(String content, int mask) throws WriterException {
+        Map<EncodeHintType, Object> hints = new HashMap<>();
+        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        if (mask >= 0) {
+            hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+        }
+        return Encoder.encode(content, ErrorCorrectionLevel.M, hints);
+    }
+
+    /** Whether ZXing finds and decodes the symbol drawn at 4 pixels per module with its quiet zone. */
+    static boolean readsBack(ByteMatrix m, String content) {
+        int scale = 4;
+        int side = (m.getWidth() + 2 * QUIET_ZONE) * scale;
+        int[] px = new int[side * side];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int mx = x / scale - QUIET_ZONE;
+                int my = y / scale - QUIET_ZONE;
+                boolean dark = mx >= 0 && my >= 0 && mx < m.getWidth() && my < m.getHeight() && m.get(mx, my) == 1;
+                px[y * side + x] = dark ? 0xFF000000 : 0xFFFFFFFF;
+            }
+        }
+        try {
+            return content.equals(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new RGBLuminanceSource(side, side, px)))).getText());
+        } catch (ReaderException e) {
+            return false;
         }
     }
 

@@ -107,12 +107,14 @@ public final class RenderBenchmark {
         return s[s.length / 2];
     }
 
-    private static void resetPeaks() {
+    /** Resets the heap peaks (after a collection) before a measured phase. */
+    public static void resetPeaks() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    private static long peakHeapMiB() {
+    /** Peak heap used since {@link #resetPeaks()}, in MiB. */
+    public static long peakHeapMiB() {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
@@ -123,7 +125,7 @@ public final class RenderBenchmark {
     }
 
     /** Peak resident memory of the whole process (Linux VmHWM), or -1 where unknown. */
-    private static long peakRssMiB() {
+    public static long peakRssMiB() {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/self/status"));
             for (String l : lines) {

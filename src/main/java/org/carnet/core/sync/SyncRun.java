@@ -20,11 +20,13 @@ import java.util.List;
  * @param resumedAt        the record offset an interrupted run was resumed at (0 = from the start)
  * @param errorCode        a stable code ({@code DHIS2_AUTH_FAILED}, {@code DHIS2_TIMEOUT}…), null on success
  * @param errorKey         the message key of the error, with {@code errorArgs} (identifiers only)
+ * @param cards            cards generated for new and changed enrollments after the run (-1: cards from sync is off)
+ * @param cardsErrorKey    why card generation failed (the sync itself stands), else null
  */
 public record SyncRun(String id, String programUid, SyncTrigger trigger, SyncRequest.Mode mode, Status status,
         Instant startedAt, Instant finishedAt, long fetched, long created, long updated, long unchanged, long deleted,
         long mpiLinked, long mpiReview, long mpiNew, long sensitiveBlocked, long durationMs, boolean suggestedMapping,
-        long resumedAt, String errorCode, String errorKey, List<String> errorArgs) {
+        long resumedAt, String errorCode, String errorKey, List<String> errorArgs, long cards, String cardsErrorKey) {
 
     /** How a run ended. */
     public enum Status {
@@ -34,6 +36,9 @@ public record SyncRun(String id, String programUid, SyncTrigger trigger, SyncReq
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    /** No cards step ran. */
+    public static final long NO_CARDS = -1;
 
     public SyncRun {
         errorArgs = errorArgs == null ? List.of() : List.copyOf(errorArgs);

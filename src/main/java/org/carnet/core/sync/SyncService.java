@@ -79,6 +79,7 @@ public final class SyncService {
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private int pageSize;
     private java.time.Duration readTimeout;
+    private volatile SyncCardStep cardStep;
 
     public SyncService(Registry registry) {
         this(registry, Dhis2Clients::connect, Clock.systemUTC());
@@ -102,6 +103,11 @@ public final class SyncService {
         return this;
     }
 
+    /** Sets the step run after a successful or partial run (cards from sync); null for none. */
+    public void setCardStep(SyncCardStep step) {
+        this.cardStep = step;
+    }
+
     public void addListener(SyncListener l) {
         listeners.add(l);
     }
@@ -122,6 +128,7 @@ public final class SyncService {
         long created_ids;
         long sensitive;
         int pages;
+        final java.util.Set<String> changedUids = new java.util.HashSet<>();
     }
 
     /** Everything a run needs besides the server. */
@@ -185,11 +192,19 @@ public final class SyncService {
             errorKey = "sync.error.internal";
             LOG.error("Sync of {} failed unexpectedly", request.programUid(), e);
         }
+        long cards = SyncRun.NO_CARDS;
+        String cardsError = null;
+        SyncCardStep step = cardStep;
+        if (step != null && (status == SyncRun.Status.SUCCESS || status == SyncRun.Status.PARTIAL)) {
+            SyncCardStep.Outcome outcome = step.afterSync(request.programUid(), n.changedUids, progress, cancel);
+            cards = outcome.cards();
+            cardsError = outcome.errorKey();
+        }
         Instant finished = clock.instant();
         SyncRun run = new SyncRun(runId, request.programUid(), request.trigger(), request.mode(), status, started,
                 finished, n.fetched, n.created, n.updated, n.unchanged, n.deleted, n.linked, n.review, n.created_ids,
                 n.sensitive, Duration.between(started, finished).toMillis(), suggested[0], resumedAt[0], errorCode,
-                errorKey, errorArgs);
+                errorKey, errorArgs, cards, cardsError);
         try {
             save(toRecord(run));
         } catch (RegistryException e) {
@@ -323,6 +338,7 @@ public final class SyncService {
                 n.unchanged++;
             } else {
                 changed.add(e.getKey());
+                n.changedUids.add(e.getKey());
                 if (before == null) {
                     n.created++;
                 } else {
@@ -460,7 +476,7 @@ public final class SyncService {
             Counts n, boolean suggested, long resumedAt, String errorCode, String errorKey, List<String> errorArgs) {
         return toRecord(new SyncRun(id, req.programUid(), req.trigger(), req.mode(), status, started, finished,
                 n.fetched, n.created, n.updated, n.unchanged, n.deleted, n.linked, n.review, n.created_ids,
-                n.sensitive, 0, suggested, resumedAt, errorCode, errorKey, errorArgs));
+                n.sensitive, 0, suggested, resumedAt, errorCode, errorKey, errorArgs, SyncRun.NO_CARDS, null));
     }
 
     static SyncRunRecord toRecord(SyncRun r) {
@@ -470,6 +486,8 @@ public final class SyncService {
         detail.put("resumedAt", r.resumedAt());
         detail.put("errorKey", r.errorKey());
         detail.put("errorArgs", r.errorArgs());
+        detail.put("cards", r.cards());
+        detail.put("cardsErrorKey", r.cardsErrorKey());
         String json;
         try {
             json = JSON.writeValueAsString(detail);
@@ -512,7 +530,9 @@ public final class SyncService {
                 r.updated(), r.unchanged(), r.deleted(), r.mpiLinked(), r.mpiReview(), r.mpiNew(),
                 r.sensitiveBlocked(), r.durationMs(), Boolean.TRUE.equals(detail.get("suggestedMapping")),
                 detail.get("resumedAt") instanceof Number num ? num.longValue() : 0, r.errorCode(),
-                (String) detail.get("errorKey"), errorArgs);
+                (String) detail.get("errorKey"), errorArgs,
+                detail.get("cards") instanceof Number c ? c.longValue() : SyncRun.NO_CARDS,
+                (String) detail.get("cardsErrorKey"));
     }
 
     /** The latest runs, newest first (all programs when {@code programUid} is null). */

@@ -295,10 +295,13 @@ public final class SyncView extends TabPage {
         table.getColumns().add(column("sync.col.mpi", 110, r -> r.mpiLinked() + " / " + r.mpiReview()
                 + " / " + r.mpiNew()));
         table.getColumns().add(column("sync.col.sensitive", 70, r -> String.valueOf(r.sensitiveBlocked())));
+        table.getColumns().add(column("sync.col.cards", 60, r -> r.cards() == SyncRun.NO_CARDS ? "—"
+                : String.valueOf(r.cards())));
         table.getColumns().add(column("sync.col.duration", 70, r -> String.format(Locale.ROOT, "%.1f s",
                 r.durationMs() / 1000.0)));
-        table.getColumns().add(column("sync.col.error", 200, r -> r.errorKey() == null ? "" : i18n.get(r.errorKey(),
-                r.errorArgs().toArray())));
+        table.getColumns().add(column("sync.col.error", 200, r -> r.errorKey() != null ? i18n.get(r.errorKey(),
+                r.errorArgs().toArray()) : r.cardsErrorKey() != null ? i18n.get("sync.cardsFailed",
+                i18n.get(r.cardsErrorKey())) : ""));
         onLocale.add(table::refresh);
         VBox card = card("syncHistoryCard", "sync.history.title");
         card.getChildren().add(table);

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.carnet.core.common.AppException;
 
 /** Test logos and QR decoding from rasters. */
-final class TestImages {
+public final class TestImages {
     private TestImages() {
     }
 
@@ -36,12 +36,12 @@ final class TestImages {
      * Decodes the card's QR code with ZXing, as a phone would after framing it: the whole image first, then square
      * windows across it (ZXing's detector can lock onto text when the QR is a small part of a busy image).
      */
-    static Result decode(BufferedImage img) throws Exception {
+    public static Result decode(BufferedImage img) throws Exception {
         try {
             return decodeWhole(img);
         } catch (NotFoundException | ChecksumException | FormatException e) {
             int full = Math.min(img.getWidth(), img.getHeight());
-            for (int side : new int[] {full, full * 2 / 3, full / 2}) {
+            for (int side : new int[] {full, full * 2 / 3, full / 2, full * 2 / 5}) {
                 for (int y = 0; y + side <= img.getHeight(); y += Math.max(1, side / 6)) {
                     for (int x = 0; x + side <= img.getWidth(); x += Math.max(1, side / 6)) {
                         try {

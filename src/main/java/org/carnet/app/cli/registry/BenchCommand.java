@@ -188,6 +188,52 @@ final class BenchCommand extends GroupCommand {
         }
     }
 
+    /**
+     * {@code carnet bench generate [--cards N] [--format pdf|a4|png-zip] [--template NAME]}: a bulk generation job
+     * over a synced demo registry, end to end.
+     */
+    @Command(name = "generate")
+    static final class GenerateBench implements Callable<Integer> {
+        @Option(names = "--cards", paramLabel = "N", defaultValue = "1000", descriptionKey = "cli.option.benchRenderCards")
+        int cards;
+
+        @Option(names = "--format", paramLabel = "pdf|a4|png-zip", defaultValue = "pdf",
+                descriptionKey = "cli.option.generateFormat")
+        String format;
+
+        @Option(names = "--template", paramLabel = "NAME", defaultValue = "pulse",
+                descriptionKey = "cli.option.benchRenderTemplate")
+        String template;
+
+        private final CliContext ctx;
+
+        GenerateBench(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            org.carnet.core.cards.OutputFormat f = org.carnet.core.cards.OutputFormat.of(format).orElseThrow(() ->
+                    new org.carnet.core.common.AppException("cli.generate.format", "unknown format", format));
+            if (cards < 1) {
+                throw new org.carnet.core.common.AppException("cli.bench.badArgs", "cards must be positive");
+            }
+            Path dir = Files.createTempDirectory("carnet-bench-generate");
+            try {
+                org.carnet.core.cards.GenerationBenchmark.Result r = org.carnet.core.cards.GenerationBenchmark.run(dir,
+                        cards, f, template, ProgressSink.NONE);
+                ctx.out().println(ctx.text("cli.bench.generateHeader", Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"), template));
+                ctx.out().println(ctx.text("cli.bench.generate", r.cards(), r.format().code(),
+                        String.format("%.1f", r.seconds()), String.format("%.1f", r.cardsPerSecond()),
+                        String.format("%.1f", r.bytes() / 1e6), r.files(), r.peakHeapMiB(), r.peakRssMiB()));
+            } finally {
+                deleteTree(dir);
+            }
+            return 0;
+        }
+    }
+
     /** Removes a benchmark's temporary folder and everything in it. */
     private static void deleteTree(Path dir) throws java.io.IOException {
         try (var walk = Files.walk(dir)) {

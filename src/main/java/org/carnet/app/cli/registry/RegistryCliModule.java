@@ -20,6 +20,7 @@ public final class RegistryCliModule implements CliModule {
                 new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.RegistryBench(ctx))
                         .addSubcommand(new BenchCommand.MpiBench(ctx))
                         .addSubcommand(new BenchCommand.SyncBench(ctx))
-                        .addSubcommand(new BenchCommand.RenderBench(ctx)));
+                        .addSubcommand(new BenchCommand.RenderBench(ctx))
+                        .addSubcommand(new BenchCommand.GenerateBench(ctx)));
     }
 }

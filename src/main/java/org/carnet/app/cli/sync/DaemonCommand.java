@@ -56,6 +56,7 @@ final class DaemonCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (Registry registry = RegistrySession.open(ctx)) {
             SyncService service = new SyncService(registry);
+            service.setCardStep(new org.carnet.core.cards.CardsFromSync(registry, java.time.Clock.systemDefaultZone()));
             service.addListener(run -> ctx.out().println(ctx.text("cli.daemon.run", run.finishedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                     run.programUid(), run.trigger().name().toLowerCase(java.util.Locale.ROOT), run.status().code(),
                     run.fetched(), run.created(), run.updated(), run.deleted(), run.errorCode() == null ? ""

@@ -18,6 +18,7 @@ import org.carnet.core.common.ProgressSink;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.sync.SyncRequest;
 import org.carnet.core.sync.SyncRun;
+import org.carnet.core.cards.CardsFromSync;
 import org.carnet.core.sync.SyncService;
 import org.carnet.core.sync.SyncTrigger;
 import picocli.CommandLine.ArgGroup;
@@ -78,7 +79,9 @@ final class SyncCommand implements Callable<Integer> {
                 : date(enrolledAfter), SyncTrigger.MANUAL);
         SyncRun run;
         try (Registry registry = RegistrySession.open(ctx)) {
-            run = new SyncService(registry).run(request, ProgressSink.NONE, Cancellation.none());
+            SyncService service = new SyncService(registry);
+            service.setCardStep(new CardsFromSync(registry, java.time.Clock.systemDefaultZone()));
+            run = service.run(request, ProgressSink.NONE, Cancellation.none());
         }
         print(ctx, run, json);
         return run.status() == SyncRun.Status.SUCCESS ? Cli.OK : 1;
@@ -114,6 +117,10 @@ final class SyncCommand implements Callable<Integer> {
         m.put("resumed_at", r.resumedAt());
         m.put("started_at", r.startedAt().toString());
         m.put("error", r.errorCode());
+        if (r.cards() != SyncRun.NO_CARDS) {
+            m.put("cards", r.cards());
+            m.put("cards_error", r.cardsErrorKey());
+        }
         return m;
     }
 
@@ -136,6 +143,12 @@ final class SyncCommand implements Callable<Integer> {
         }
         if (run.resumedAt() > 0) {
             ctx.out().println(ctx.text("cli.sync.resumed", run.resumedAt()));
+        }
+        if (run.cards() != SyncRun.NO_CARDS) {
+            ctx.out().println(ctx.text("cli.sync.cards", run.cards()));
+        }
+        if (run.cardsErrorKey() != null) {
+            ctx.out().println(ctx.text("cli.sync.cardsError", ctx.text(run.cardsErrorKey())));
         }
         if (run.errorKey() != null) {
             ctx.out().println(ctx.text("cli.sync.error", run.errorCode(), ctx.text(run.errorKey(),

@@ -106,7 +106,11 @@ public final class Schema {
                     "CREATE TABLE identity_events (id TEXT PRIMARY KEY, identity_id TEXT NOT NULL"
                             + " REFERENCES identities(id), kind TEXT NOT NULL, other_id TEXT, reason_enc BLOB NOT NULL,"
                             + " created_at TEXT NOT NULL)",
-                    "CREATE INDEX identity_events_identity ON identity_events(identity_id)")));
+                    "CREATE INDEX identity_events_identity ON identity_events(identity_id)")),
+            new Migration(7, "issued cards by programme and job", List.of(
+                    "ALTER TABLE issued_cards ADD COLUMN program_uid TEXT",
+                    "ALTER TABLE issued_cards ADD COLUMN job_id TEXT",
+                    "CREATE INDEX issued_cards_program ON issued_cards(program_uid, issued_at)")));
 
     public static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -51,6 +51,7 @@ import org.carnet.core.registry.SyncCheckpoint;
 import org.carnet.core.registry.SyncRunRecord;
 import org.carnet.core.registry.ExternalIdLink;
 import org.carnet.core.registry.IdentityRecord;
+import org.carnet.core.registry.IssuedCard;
 import org.carnet.core.registry.NewReviewItem;
 import org.carnet.core.registry.ProgramInfo;
 import org.carnet.core.registry.Registries;
@@ -1911,6 +1912,147 @@ public final class SqliteRegistry implements Registry {
     @Override
     public Optional<byte[]> document(String name) throws RegistryException {
         return readEncrypted("documents", "document", name, "read document");
+    }
+
+    // ---------------------------------------------------------------- card designs and issued cards
+
+    @Override
+    public void saveCardDesign(String id, String template, byte[] design) throws RegistryException {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_designs(id, template, design_enc,"
+                    + " updated_at) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET template = excluded.template,"
+                    + " design_enc = excluded.design_enc, updated_at = excluded.updated_at")) {
+                ps.setString(1, id);
+                ps.setString(2, template);
+                ps.setBytes(3, enc("card_designs", id, "design", design));
+                ps.setString(4, now());
+                ps.executeUpdate();
+            }
+            appendAudit(c, "card.design.saved", "design=" + id + " template=" + template, null);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<byte[]> cardDesign(String id) throws RegistryException {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT design_enc FROM card_designs WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(dec("card_designs", id, "design", rs.getBytes(1)))
+                            : Optional.<byte[]>empty();
+                }
+            }
+        }, "read card design");
+    }
+
+    @Override
+    public void saveIssuedCards(List<IssuedCard> cards) throws RegistryException {
+        if (cards.isEmpty()) {
+            return;
+        }
+        write(c -> {
+            Map<String, String> identityIds = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO issued_cards(id, serial_bix, serial_enc,"
+                    + " identity_id, template, design_hash, payload_hash, status, issued_at, program_uid, job_id)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (IssuedCard card : cards) {
+                    String identityId = identityIds.get(card.mpiId());
+                    if (identityId == null) {
+                        identityId = identityIdByBix(c, bix("mpi", card.mpiId()));
+                        if (identityId == null) {
+                            throw new RegistryException("error.registry.unknownIdentity", "no identity for a card",
+                                    card.mpiId());
+                        }
+                        identityIds.put(card.mpiId(), identityId);
+                    }
+                    String id = newId();
+                    ps.setString(1, id);
+                    ps.setBytes(2, bix("serial", card.serial()));
+                    ps.setBytes(3, enc("issued_cards", id, "serial", card.serial().getBytes(StandardCharsets.UTF_8)));
+                    ps.setString(4, identityId);
+                    ps.setString(5, card.template());
+                    ps.setString(6, card.designHash());
+                    ps.setString(7, card.payloadHash());
+                    ps.setString(8, card.status());
+                    ps.setString(9, (card.issuedAt() == null ? clock.instant() : card.issuedAt()).toString());
+                    ps.setString(10, card.programUid());
+                    ps.setString(11, card.jobId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            appendAudit(c, "cards.issued", "count=" + cards.size() + " program=" + cards.get(0).programUid()
+                    + " job=" + cards.get(0).jobId(), null);
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.Set<String> existingCardSerials(java.util.Collection<String> serials) throws RegistryException {
+        return read(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            PreparedStatement ps = cached(c, "SELECT 1 FROM issued_cards WHERE serial_bix = ?");
+            for (String serial : serials) {
+                ps.setBytes(1, bix("serial", serial));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(serial);
+                    }
+                }
+            }
+            return out;
+        }, "check card serials");
+    }
+
+    @Override
+    public List<IssuedCard> issuedCards(String programUid, int limit) throws RegistryException {
+        return read(c -> {
+            List<IssuedCard> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.id, k.serial_enc, k.identity_id, k.template,"
+                    + " k.design_hash, k.payload_hash, k.status, k.issued_at, k.program_uid, k.job_id, i.mpi_enc"
+                    + " FROM issued_cards k JOIN identities i ON i.id = k.identity_id"
+                    + (programUid == null ? "" : " WHERE k.program_uid = ?")
+                    + " ORDER BY k.issued_at DESC, k.rowid DESC LIMIT ?")) {
+                int i = 1;
+                if (programUid != null) {
+                    ps.setString(i++, programUid);
+                }
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        String serial = new String(dec("issued_cards", id, "serial", rs.getBytes(2)),
+                                StandardCharsets.UTF_8);
+                        String mpi = new String(dec("identities", rs.getString(3), "mpi", rs.getBytes(11)),
+                                StandardCharsets.UTF_8);
+                        out.add(new IssuedCard(serial, mpi, rs.getString(9), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), Instant.parse(rs.getString(8)), rs.getString(10)));
+                    }
+                }
+            }
+            return out;
+        }, "read issued cards");
+    }
+
+    @Override
+    public Map<String, String> latestCardPayloads(String programUid) throws RegistryException {
+        return read(c -> {
+            Map<String, String> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.identity_id, i.mpi_enc, k.payload_hash"
+                    + " FROM issued_cards k JOIN identities i ON i.id = k.identity_id WHERE k.program_uid = ?"
+                    + " AND k.status = 'issued' ORDER BY k.issued_at, k.rowid")) {
+                ps.setString(1, programUid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String mpi = new String(dec("identities", rs.getString(1), "mpi", rs.getBytes(2)),
+                                StandardCharsets.UTF_8);
+                        out.put(mpi, rs.getString(3));
+                    }
+                }
+            }
+            return out;
+        }, "read card payloads");
     }
 
     // ---------------------------------------------------------------- keys, backup, checks
