@@ -42,8 +42,8 @@ public final class GenerationBenchmark {
 
     public static Result run(Path dir, int cards, OutputFormat format, String template, ProgressSink progress)
             throws AppException, IOException {
-        // The demo population puts about one person in six in the vaccination campaign.
-        int size = Math.max(200, cards * 6 + 500);
+        // The demo population puts about one person in six or seven in the vaccination campaign.
+        int size = Math.max(200, cards * 7 + 500);
         try (DemoServer demo = DemoServer.start(DemoServerConfig.defaults().withSize(size));
                 Registry registry = Registries.create(dir.resolve("bench.db"), "bench baobab kaolack 1960"
                         .toCharArray(), Argon2Kdf.forTests(), AuditActor.current(AuditActor.Channel.CLI)).registry()) {

@@ -18,6 +18,9 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.carnet.core.cards.GenerationJob;
+import org.carnet.core.cards.GenerationRequest;
+import org.carnet.core.cards.InterruptedJobs;
+import org.carnet.core.render.CardDesign;
 import org.carnet.core.cards.OutputFormat;
 import org.carnet.core.common.Cancellation;
 import org.carnet.core.common.ProgressSink;
@@ -72,7 +75,7 @@ class GenerateCardsViewTest {
         dir = Files.createTempDirectory("carnet-generate");
         registry = Registries.create(dir.resolve("registry.db"), "mango river blue bicycle".toCharArray(),
                 Argon2Kdf.forTests(), new AuditActor("tester", AuditActor.Channel.GUI)).registry();
-        demo = DemoServer.start(DemoServerConfig.defaults().withSize(40));
+        demo = DemoServer.start(DemoServerConfig.defaults().withSize(90));
         new ConnectionService().connectAndSave(new ConnectionStore(registry), ConnectionStore.DEFAULT_ID,
                 ConnectionSettings.of(demo.baseUrl(), new Credentials.Basic(demo.username(),
                         demo.password().toCharArray())), null);
@@ -148,6 +151,54 @@ class GenerateCardsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Window.getWindows().stream().noneMatch(w -> w.isShowing()
                 && w.getScene().getRoot() == view.generateView()));
+    }
+
+    @Test
+    void anInterruptedGenerationIsResumedOrDiscardedFromTheWindow(FxRobot robot) throws Exception {
+        Path out = dir.resolve("interrupted").resolve("cards.pdf");
+        Files.createDirectories(out.getParent());
+        int total = new GenerationJob(registry, Clock.systemUTC()).count(new GenerationRequest(program,
+                CardDesign.defaults("vital"), null, 300, true, OutputFormat.PDF, out));
+        assertTrue(total >= 3, "enough cards for three parts: " + total);
+        InterruptedJobs.interrupt(registry, new GenerationRequest(program, CardDesign.defaults("vital"), null, 300,
+                true, OutputFormat.PDF, out), 1, 2);
+
+        CardDesignViewModel vm = view.viewModel();
+        waitUntil(() -> vm.programs().size() == 3);
+        robot.clickOn("#generateCardsButton");
+        waitUntil(() -> view.generateView() != null);
+        GenerationViewModel g = view.generateView().viewModel();
+        waitUntil(() -> g.pendingProperty().get() != null);
+        assertTrue(robot.lookup("#generatePending").query().isVisible());
+        String banner = robot.lookup("#generatePendingText").queryAs(Label.class).getText();
+        assertTrue(banner.contains("1 of " + total), banner);
+
+        robot.clickOn("#generateResume");
+        waitUntil(() -> g.resultProperty().get() != null || g.errorProperty().get() != null);
+        assertEquals(null, g.errorProperty().get());
+        assertEquals(GenerationJob.Status.COMPLETED, g.resultProperty().get().status());
+        assertTrue(g.resultProperty().get().resumed());
+        assertEquals(total, g.resultProperty().get().cards());
+        assertTrue(Files.exists(out.resolveSibling("cards-01.pdf")), "parts of one card, numbered");
+        waitUntil(() -> g.pendingProperty().get() == null);
+        assertFalse(robot.lookup("#generatePending").query().isVisible());
+        assertEquals(total, registry.issuedCards(program, 1000).size());
+
+        // Another interrupted job, discarded: nothing issued, nothing left.
+        Path other = dir.resolve("interrupted").resolve("other.pdf");
+        InterruptedJobs.interrupt(registry, new GenerationRequest(program, CardDesign.defaults("vital"), null, 300,
+                true, OutputFormat.PDF, other), 1, 2);
+        robot.clickOn("#generateClose");
+        robot.clickOn("#generateCardsButton");
+        waitUntil(() -> g.pendingProperty().get() != null);
+        robot.clickOn("#generateDiscard");
+        waitUntil(() -> g.pendingProperty().get() == null);
+        assertTrue(new GenerationJob(registry, Clock.systemUTC()).pending().isEmpty());
+        assertEquals(total, registry.issuedCards(program, 1000).size(), "the discarded job issued nothing");
+        try (var files = Files.list(other.getParent())) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("other")
+                    || f.getFileName().toString().startsWith(".other")));
+        }
     }
 
     @Test
