@@ -215,10 +215,26 @@ public final class GenerateCardsView extends VBox {
 
         TextField out = new TextField();
         out.setId("generateOut");
-        out.setEditable(false);
         out.promptTextProperty().bind(i18n.text("design.generate.out.prompt"));
-        out.textProperty().bind(Bindings.createStringBinding(() -> vm.outProperty().get() == null ? ""
-                : vm.outProperty().get().toString(), vm.outProperty()));
+        // Typed or chosen: a path the system cannot parse counts as none (Start stays disabled).
+        out.textProperty().bindBidirectional(vm.outProperty(), new StringConverter<Path>() {
+            @Override
+            public String toString(Path p) {
+                return p == null ? "" : p.toString();
+            }
+
+            @Override
+            public Path fromString(String text) {
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                try {
+                    return Path.of(text.strip());
+                } catch (java.nio.file.InvalidPathException e) {
+                    return null;
+                }
+            }
+        });
         HBox.setHgrow(out, Priority.ALWAYS);
         Button choose = Controls.button(i18n, "generateChooseOut", "design.choose");
         choose.setMinWidth(Region.USE_PREF_SIZE);

@@ -2,7 +2,6 @@ package org.carnet.app.cli.cards;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.carnet.app.cli.Cli;
 import org.carnet.app.cli.CliContext;
 import org.carnet.app.cli.GroupCommand;
 import org.carnet.app.cli.registry.RegistrySession;
+import org.carnet.app.cli.render.DesignFiles;
 import org.carnet.core.cards.CardsFromSync;
 import org.carnet.core.cards.DesignStore;
 import org.carnet.core.cards.OutputFormat;
@@ -120,10 +120,7 @@ final class CardsCommand extends GroupCommand {
             try (Registry r = RegistrySession.open(ctx)) {
                 DesignStore store = new DesignStore(r);
                 if (action.importFile != null) {
-                    if (!Files.isRegularFile(action.importFile)) {
-                        throw new AppException("cli.render.noDesign", "design file not found", action.importFile);
-                    }
-                    CardDesign d = DesignJson.read(Files.readAllBytes(action.importFile));
+                    CardDesign d = DesignFiles.read(action.importFile);
                     store.save(program, d);
                     ctx.out().println(ctx.text("cli.cards.designSaved", d.template(),
                             program == null ? DesignStore.DEFAULT_ID : program));

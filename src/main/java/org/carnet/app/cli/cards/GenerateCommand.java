@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.carnet.app.cli.Cli;
 import org.carnet.app.cli.CliContext;
 import org.carnet.app.cli.registry.RegistrySession;
+import org.carnet.app.cli.render.DesignFiles;
 import org.carnet.core.cards.DesignStore;
 import org.carnet.core.cards.GenerationJob;
 import org.carnet.core.cards.GenerationRequest;
@@ -20,7 +21,6 @@ import org.carnet.core.common.Cancellation;
 import org.carnet.core.common.ProgressSink;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.render.CardDesign;
-import org.carnet.core.render.DesignJson;
 import org.carnet.core.render.Templates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,10 +125,7 @@ final class GenerateCommand implements Callable<Integer> {
                 new AppException("cli.generate.format", "unknown format", format));
         CardDesign d;
         if (design != null) {
-            if (!Files.isRegularFile(design)) {
-                throw new AppException("cli.render.noDesign", "design file not found", design);
-            }
-            d = DesignJson.read(Files.readAllBytes(design));
+            d = DesignFiles.read(design);
         } else {
             d = new DesignStore(registry).designFor(program);
         }

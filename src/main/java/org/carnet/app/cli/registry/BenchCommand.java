@@ -33,8 +33,7 @@ final class BenchCommand extends GroupCommand {
             if (rows < 1 || batch < 1) {
                 throw new org.carnet.core.common.AppException("cli.bench.badArgs", "rows and batch must be positive");
             }
-            Path dir = Files.createTempDirectory("carnet-bench");
-            try {
+            inTempDir("carnet-bench", dir -> {
                 RegistryBenchmark.Result r = RegistryBenchmark.run(dir, rows, batch,
                         !Boolean.getBoolean(InitCommand.FAST_KDF_PROPERTY), ProgressSink.NONE);
                 ctx.out().println(ctx.text("cli.bench.header", Runtime.getRuntime().availableProcessors(),
@@ -46,9 +45,7 @@ final class BenchCommand extends GroupCommand {
                 ctx.out().println(ctx.text("cli.bench.lookup", String.format("%.1f", r.lookupMicros()), r.lookups()));
                 ctx.out().println(ctx.text("cli.bench.size", String.format("%.1f", r.megabytesPer100k()),
                         String.format("%.1f", r.fileBytes() / 1e6), r.rows()));
-            } finally {
-                deleteTree(dir);
-            }
+            });
             return 0;
         }
     }
@@ -81,8 +78,7 @@ final class BenchCommand extends GroupCommand {
                 throw new org.carnet.core.common.AppException("cli.bench.badArgs", "size and queries must be positive");
             }
             if (registry) {
-                Path dir = Files.createTempDirectory("carnet-bench-mpi");
-                try {
+                inTempDir("carnet-bench-mpi", dir -> {
                     org.carnet.core.mpi.MpiBenchmark.RegistryResult rr = org.carnet.core.mpi.MpiBenchmark
                             .fromRegistry(dir, size, seed, ProgressSink.NONE);
                     ctx.out().println(ctx.text("cli.bench.mpiHeader", Runtime.getRuntime().availableProcessors(),
@@ -90,9 +86,7 @@ final class BenchCommand extends GroupCommand {
                     ctx.out().println(ctx.text("cli.bench.mpiRegistry", rr.identities(),
                             String.format("%.1f", rr.insertSeconds()), String.format("%.1f", rr.unlockSeconds()),
                             String.format("%.1f", rr.buildSeconds()), rr.heapUsedMiB()));
-                } finally {
-                    deleteTree(dir);
-                }
+                });
                 return 0;
             }
             org.carnet.core.mpi.MpiBenchmark.Result r = org.carnet.core.mpi.MpiBenchmark.run(size, queries, seed,
@@ -132,8 +126,7 @@ final class BenchCommand extends GroupCommand {
             if (size < 1 || pageSize < 1) {
                 throw new org.carnet.core.common.AppException("cli.bench.badArgs", "sizes must be positive");
             }
-            Path dir = Files.createTempDirectory("carnet-bench-sync");
-            try {
+            inTempDir("carnet-bench-sync", dir -> {
                 org.carnet.core.sync.SyncBenchmark.Result r = org.carnet.core.sync.SyncBenchmark.run(dir, size,
                         pageSize, ProgressSink.NONE);
                 ctx.out().println(ctx.text("cli.bench.syncHeader", Runtime.getRuntime().availableProcessors(),
@@ -141,9 +134,7 @@ final class BenchCommand extends GroupCommand {
                 ctx.out().println(ctx.text("cli.bench.sync", r.size(), r.fetched(), r.enrollments(),
                         String.format("%.1f", r.seconds()), String.format("%,.0f", r.enrollmentsPerSecond()),
                         r.peakHeapMb(), r.maxHeapMb()));
-            } finally {
-                deleteTree(dir);
-            }
+            });
             return 0;
         }
     }
@@ -169,8 +160,7 @@ final class BenchCommand extends GroupCommand {
             if (cards < 1) {
                 throw new org.carnet.core.common.AppException("cli.bench.badArgs", "cards must be positive");
             }
-            Path dir = Files.createTempDirectory("carnet-bench-render");
-            try {
+            inTempDir("carnet-bench-render", dir -> {
                 org.carnet.core.render.RenderBenchmark.Result r = org.carnet.core.render.RenderBenchmark.run(template,
                         cards, dir, ProgressSink.NONE);
                 ctx.out().println(ctx.text("cli.bench.renderHeader", Runtime.getRuntime().availableProcessors(),
@@ -181,9 +171,7 @@ final class BenchCommand extends GroupCommand {
                 ctx.out().println(ctx.text("cli.bench.renderPdf", r.pdfCards(), String.format("%.1f", r.pdfSeconds()),
                         String.format("%.1f", r.pdfBytes() / 1e6), String.format("%.1f", r.pdfBytes() / 1024.0
                                 / r.pdfCards()), r.peakHeapMiB(), r.peakRssMiB()));
-            } finally {
-                deleteTree(dir);
-            }
+            });
             return 0;
         }
     }
@@ -218,8 +206,7 @@ final class BenchCommand extends GroupCommand {
             if (cards < 1) {
                 throw new org.carnet.core.common.AppException("cli.bench.badArgs", "cards must be positive");
             }
-            Path dir = Files.createTempDirectory("carnet-bench-generate");
-            try {
+            inTempDir("carnet-bench-generate", dir -> {
                 org.carnet.core.cards.GenerationBenchmark.Result r = org.carnet.core.cards.GenerationBenchmark.run(dir,
                         cards, f, template, ProgressSink.NONE);
                 ctx.out().println(ctx.text("cli.bench.generateHeader", Runtime.getRuntime().availableProcessors(),
@@ -227,10 +214,24 @@ final class BenchCommand extends GroupCommand {
                 ctx.out().println(ctx.text("cli.bench.generate", r.cards(), r.format().code(),
                         String.format("%.1f", r.seconds()), String.format("%.1f", r.cardsPerSecond()),
                         String.format("%.1f", r.bytes() / 1e6), r.files(), r.peakHeapMiB(), r.peakRssMiB()));
-            } finally {
-                deleteTree(dir);
-            }
+            });
             return 0;
+        }
+    }
+
+    /** What a benchmark does in its temporary folder. */
+    @FunctionalInterface
+    private interface InDir {
+        void run(Path dir) throws Exception;
+    }
+
+    /** Runs a benchmark in a new temporary folder, removed afterwards whatever happens. */
+    private static void inTempDir(String prefix, InDir work) throws Exception {
+        Path dir = Files.createTempDirectory(prefix);
+        try {
+            work.run(dir);
+        } finally {
+            deleteTree(dir);
         }
     }
 

@@ -17,7 +17,6 @@ import org.carnet.core.registry.Registry;
 import org.carnet.core.render.CardData;
 import org.carnet.core.render.CardDesign;
 import org.carnet.core.render.CardRenderer;
-import org.carnet.core.render.DesignJson;
 import org.carnet.core.render.PdfCardWriter;
 import org.carnet.core.render.PngOutput;
 import org.carnet.core.render.Side;
@@ -123,10 +122,7 @@ final class RenderCommand implements Callable<Integer> {
     private CardDesign design() throws AppException, IOException {
         CardDesign d;
         if (design != null) {
-            if (!Files.isRegularFile(design)) {
-                throw new AppException("cli.render.noDesign", "design file not found", design);
-            }
-            d = DesignJson.read(Files.readAllBytes(design));
+            d = DesignFiles.read(design);
             if (template != null) {
                 d = d.withTemplate(template);
             }
