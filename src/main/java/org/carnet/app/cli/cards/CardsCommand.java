@@ -63,10 +63,10 @@ final class CardsCommand extends GroupCommand {
                 ctx.out().println(ctx.text("cli.cards.none"));
                 return Cli.OK;
             }
-            ctx.out().println(String.format(Locale.ROOT, "%-10s %-14s %-12s %-11s %-8s %-20s %s", "SERIAL", "MPI_ID",
+            ctx.out().println(String.format(Locale.ROOT, "%-10s %-19s %-12s %-11s %-8s %-20s %s", "SERIAL", "MPI_ID",
                     "PROGRAM", "TEMPLATE", "STATUS", "ISSUED", "DESIGN"));
             for (IssuedCard c : cards) {
-                ctx.out().println(String.format(Locale.ROOT, "%-10s %-14s %-12s %-11s %-8s %-20s %s", c.serial(),
+                ctx.out().println(String.format(Locale.ROOT, "%-10s %-19s %-12s %-11s %-8s %-20s %s", c.serial(),
                         c.mpiId(), c.programUid(), c.template(), c.status(),
                         c.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), c.designHash()
                                 .substring(0, Math.min(12, c.designHash().length()))));
