@@ -22,6 +22,7 @@ public final class AppExecutors implements AutoCloseable {
     private final ExecutorService registryWriter;
     private final ExecutorService previewRender;
     private final ExecutorService bulkRender;
+    private final ExecutorService cardRender;
     private final ExecutorService sync;
     private final java.util.concurrent.ScheduledExecutorService syncTimer;
 
@@ -31,6 +32,7 @@ public final class AppExecutors implements AutoCloseable {
         registryWriter = track(Executors.newSingleThreadExecutor(named("registry-writer")));
         previewRender = track(Executors.newSingleThreadExecutor(named("preview-render")));
         bulkRender = track(Executors.newFixedThreadPool(Math.max(1, cores - 1), named("bulk-render")));
+        cardRender = track(Executors.newFixedThreadPool(Math.max(1, cores - 1), named("card-render")));
         sync = track(Executors.newSingleThreadExecutor(named("sync")));
         syncTimer = Executors.newSingleThreadScheduledExecutor(named("sync-timer"));
         track(syncTimer);
@@ -66,6 +68,11 @@ public final class AppExecutors implements AutoCloseable {
 
     public ExecutorService bulkRender() {
         return bulkRender;
+    }
+
+    /** Draws and encodes the PNG cards of a bulk job that runs on {@link #bulkRender()}. */
+    public ExecutorService cardRender() {
+        return cardRender;
     }
 
     public ExecutorService sync() {

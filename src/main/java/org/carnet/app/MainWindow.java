@@ -75,8 +75,10 @@ public final class MainWindow {
         addTab(TabId.SYNC, new SyncView(i18n, navigator, context.tasks(), javafx.application.Platform::runLater,
                 context.registryProperty(), r -> new org.carnet.core.sync.SyncEngine(r, syncService(r),
                         context.executors().sync(), context.executors().syncTimer(), java.time.Clock.systemUTC())));
-        addTab(TabId.DESIGN, new CardDesignView(i18n, navigator, context.tasks(), context.registryProperty(),
-                context.executors().previewRender(), context.executors().bulkRender()));
+        CardDesignView design = new CardDesignView(i18n, navigator, context.tasks(), context.registryProperty(),
+                context.executors().previewRender(), context.executors().bulkRender());
+        design.setCardRenderPool(context.executors().cardRender());
+        addTab(TabId.DESIGN, design);
         addTab(TabId.REVIEW, new ReviewQueueView(i18n, navigator, context.tasks(), context.registryProperty()));
         addTab(TabId.DISTRIBUTION, new DistributionView(i18n, navigator));
         tabs.setId("mainTabs");

@@ -58,11 +58,18 @@ public final class GenerationBenchmark {
                 throw new AppException("bench.sync.failed", "benchmark sync failed", run.errorCode());
             }
             Path out = dir.resolve("cards" + format.extension());
-            GenerationJob job = new GenerationJob(registry, Clock.systemUTC()).withLimit(cards);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                    Runtime.getRuntime().availableProcessors());
+            GenerationJob job = new GenerationJob(registry, Clock.systemUTC()).withLimit(cards).withRenderPool(pool);
             RenderBenchmark.resetPeaks();
             long start = System.nanoTime();
-            GenerationJob.Result r = job.run(new GenerationRequest(program, CardDesign.defaults(template),
-                    GenerationRequest.Filters.NONE, 300, true, format, out), progress, Cancellation.none());
+            GenerationJob.Result r;
+            try {
+                r = job.run(new GenerationRequest(program, CardDesign.defaults(template), GenerationRequest.Filters.NONE,
+                        300, true, format, out), progress, Cancellation.none());
+            } finally {
+                pool.shutdownNow();
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             long bytes = 0;
             for (Path f : r.files()) {

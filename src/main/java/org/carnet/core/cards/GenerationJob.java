@@ -26,6 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -70,6 +75,8 @@ public final class GenerationJob {
     public static final int CARDS_PER_PDF = 1000;
     /** How many PNG cards are written between two checkpoints. */
     static final int PNG_PART = 250;
+    /** PNG cards drawn at once on the render pool. */
+    private static final int PNG_WINDOW = 8;
     /** The slot of jobs started by a person (CLI, Card Design tab). */
     public static final String SLOT_BULK = "bulk";
     /** The slot of cards-from-sync jobs. */
@@ -163,6 +170,7 @@ public final class GenerationJob {
     private int pdfPart = CARDS_PER_PDF;
     private int pngPart = PNG_PART;
     private int crashAfter = -1;
+    private ExecutorService renderPool;
     private int limit = Integer.MAX_VALUE;
 
     public GenerationJob(Registry registry, Clock clock) {
@@ -174,6 +182,15 @@ public final class GenerationJob {
         this.registry = registry;
         this.clock = clock;
         this.slot = slot;
+    }
+
+    /**
+     * Draws and encodes PNG cards on {@code pool} (a few cards at a time), for ZIP output; PDFs are written by one
+     * thread. The pool must not be the one running the job.
+     */
+    public GenerationJob withRenderPool(ExecutorService pool) {
+        this.renderPool = pool;
+        return this;
     }
 
     /** Tests: smaller parts. */
@@ -507,26 +524,77 @@ public final class GenerationJob {
     private boolean writePngPart(Checkpoint cp, Path staging, List<Entry> slice, int before,
             CardSource.ProgramCards source, CardDesign design, Map<String, EnrollmentRecord> records,
             Map<String, String> tei, int drawn, ProgressSink progress, Cancellation cancel) throws AppException {
+        // Card data is read here, in order (the registry's reader is one connection); the two images of each card are
+        // drawn and PNG-encoded on the render pool, a window of cards at a time, and written in order.
+        int window = renderPool == null ? 1 : PNG_WINDOW;
         int i = 0;
-        for (Entry e : slice) {
+        for (int from = 0; from < slice.size(); from += window) {
             if (cancel.isCancelled()) {
                 return false;
             }
-            CardData data = issue(source, e, records, tei);
-            for (Side side : Side.values()) {
-                byte[] png;
-                try {
-                    png = PngOutput.bytes(renderer.render(design, data, side, cp.dpi), cp.dpi, true);
-                } catch (IOException x) {
-                    throw writeError(Path.of(cp.out), x);
-                }
-                AtomicFiles.writeBinary(staging.resolve(pngName(e.serial, side)), "cards.error.write",
-                        o -> o.write(png));
+            List<Entry> cards = slice.subList(from, Math.min(slice.size(), from + window));
+            List<Future<byte[][]>> images = new ArrayList<>(cards.size());
+            for (Entry e : cards) {
+                CardData data = issue(source, e, records, tei);
+                Callable<byte[][]> draw = () -> new byte[][] {png(design, data, Side.FRONT, cp.dpi),
+                        png(design, data, Side.BACK, cp.dpi)};
+                images.add(renderPool == null ? CompletableFuture.completedFuture(call(draw, cp))
+                        : renderPool.submit(draw));
             }
-            i++;
-            afterCard(drawn + i, before + i, cp.entries.size(), progress);
+            for (int k = 0; k < cards.size(); k++) {
+                byte[][] sides = await(images.get(k), images, cp);
+                Entry e = cards.get(k);
+                for (Side side : Side.values()) {
+                    byte[] png = sides[side.ordinal()];
+                    AtomicFiles.writeBinary(staging.resolve(pngName(e.serial, side)), "cards.error.write",
+                            o -> o.write(png));
+                }
+                i++;
+                afterCard(drawn + i, before + i, cp.entries.size(), progress);
+            }
         }
         return true;
+    }
+
+    private byte[] png(CardDesign design, CardData data, Side side, int dpi) throws AppException, IOException {
+        return PngOutput.bytes(renderer.render(design, data, side, dpi), dpi, true);
+    }
+
+    private static byte[][] call(Callable<byte[][]> draw, Checkpoint cp) throws AppException {
+        try {
+            return draw.call();
+        } catch (AppException e) {
+            throw e;
+        } catch (IOException e) {
+            throw writeError(Path.of(cp.out), e);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    /** The images of one card from the pool; a failure stops the window (the part is redone on resume). */
+    private static byte[][] await(Future<byte[][]> f, List<Future<byte[][]>> window, Checkpoint cp)
+            throws AppException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            window.forEach(x -> x.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new AppException("cards.error.interrupted", "interrupted while drawing cards");
+        } catch (ExecutionException e) {
+            window.forEach(x -> x.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof AppException a) {
+                throw a;
+            }
+            if (cause instanceof IOException io) {
+                throw writeError(Path.of(cp.out), io);
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private void record(Checkpoint cp) throws AppException {

@@ -116,6 +116,7 @@ public final class CardDesignView extends TabPage {
     private boolean updating;
     private Stage generateStage;
     private GenerateCardsView generateView;
+    private java.util.concurrent.ExecutorService cardRenderPool;
 
     public CardDesignView(I18n i18n, Navigator navigator, TaskRunner tasks, ObservableValue<Registry> registry,
             Executor previewExecutor, Executor bulkExecutor) {
@@ -151,6 +152,11 @@ public final class CardDesignView extends TabPage {
 
     PreviewService preview() {
         return preview;
+    }
+
+    /** The pool that draws PNG cards of bulk jobs in parallel (the composition root owns it). */
+    public void setCardRenderPool(java.util.concurrent.ExecutorService pool) {
+        this.cardRenderPool = pool;
     }
 
     GenerateCardsView generateView() {
@@ -357,8 +363,10 @@ public final class CardDesignView extends TabPage {
 
     private void openGenerate() {
         if (generateStage == null) {
-            generateView = new GenerateCardsView(i18n, new GenerationViewModel(tasks, bulkTasks, Platform::runLater,
-                    () -> vm.registry().getValue(), Clock.systemUTC()), vm.programs());
+            GenerationViewModel generation = new GenerationViewModel(tasks, bulkTasks, Platform::runLater,
+                    () -> vm.registry().getValue(), Clock.systemUTC());
+            generation.setRenderPool(cardRenderPool);
+            generateView = new GenerateCardsView(i18n, generation, vm.programs());
             generateStage = Dialogs.window(window(), i18n.text("design.generate.title"), generateView);
             generateStage.initModality(javafx.stage.Modality.WINDOW_MODAL);
             generateStage.setMinWidth(600);

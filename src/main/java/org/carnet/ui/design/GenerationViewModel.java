@@ -44,6 +44,7 @@ public final class GenerationViewModel {
     public static final List<String> STATUSES = java.util.Arrays.asList(null, "ACTIVE", "COMPLETED", "CANCELLED");
     public static final List<Integer> DPIS = List.of(CardRenderer.DPI_300, CardRenderer.DPI_600);
 
+    private java.util.concurrent.ExecutorService renderPool;
     private final TaskRunner io;
     private final TaskRunner bulk;
     private final Executor fx;
@@ -105,7 +106,12 @@ public final class GenerationViewModel {
     }
 
     private GenerationJob job(Registry r) {
-        return new GenerationJob(r, Clock.systemDefaultZone());
+        return new GenerationJob(r, Clock.systemDefaultZone()).withRenderPool(renderPool);
+    }
+
+    /** The pool that draws PNG cards in parallel (not the one running the job); none: one thread. */
+    public void setRenderPool(java.util.concurrent.ExecutorService pool) {
+        this.renderPool = pool;
     }
 
     /** The request the panel describes now. */

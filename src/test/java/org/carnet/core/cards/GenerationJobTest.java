@@ -187,16 +187,22 @@ class GenerationJobTest {
     void zipOfPngsWithManifest() throws Exception {
         Path out = dir.resolve("cartes.zip");
         try (Registry registry = registry()) {
-            GenerationJob.Result r = new GenerationJob(registry, Clock.systemUTC()).withLimit(12)
-                    .run(request(vaccination, OutputFormat.PNG_ZIP, out), ProgressSink.NONE, Cancellation.none());
-            assertEquals(12, r.cards());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            GenerationJob.Result r;
+            try {
+                r = new GenerationJob(registry, Clock.systemUTC()).withLimit(20).withRenderPool(pool)
+                        .run(request(vaccination, OutputFormat.PNG_ZIP, out), ProgressSink.NONE, Cancellation.none());
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(20, r.cards(), "drawn three at a time on the render pool, written in order");
             Map<String, byte[]> entries = new HashMap<>();
             try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(out))) {
                 for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                     entries.put(e.getName(), zip.readAllBytes());
                 }
             }
-            assertEquals(2 + 24, entries.size(), "manifest.json, manifest.csv and two PNGs per card");
+            assertEquals(2 + 40, entries.size(), "manifest.json, manifest.csv and two PNGs per card");
             JsonNode m = JSON.readTree(entries.get("manifest.json"));
             String csv = new String(entries.get("manifest.csv"), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(csv.startsWith("serial,mpi_id,front,back"));

@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.carnet.app.cli.Cli;
 import org.carnet.app.cli.CliContext;
 import org.carnet.app.cli.registry.RegistrySession;
@@ -81,8 +84,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ExecutorService pool = renderPool();
         try (Registry registry = RegistrySession.open(ctx)) {
-            GenerationJob job = new GenerationJob(registry, Clock.systemDefaultZone());
+            GenerationJob job = new GenerationJob(registry, Clock.systemDefaultZone()).withRenderPool(pool);
             Optional<GenerationJob.Pending> pending = job.pending();
             if (discard) {
                 if (pending.isEmpty()) {
@@ -103,7 +107,19 @@ final class GenerateCommand implements Callable<Integer> {
             }
             GenerationRequest request = request(registry);
             return report(job.run(request, progress(), Cancellation.none()));
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    /** One drawing thread per core for PNG cards (daemon threads: Ctrl+C leaves the job resumable). */
+    private static ExecutorService renderPool() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "card-render-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private boolean sameJob(GenerationJob.Pending p) {
