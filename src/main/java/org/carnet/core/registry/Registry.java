@@ -137,6 +137,13 @@ public interface Registry extends AutoCloseable {
     /** Every enrollment uid of a program (for reconciliation). */
     java.util.Set<String> enrollmentUids(String programUid) throws RegistryException;
 
+    /**
+     * The enrollments of a programme written (created or changed by a sync) at or after {@code since}, to the second:
+     * what a sync and the attempts it resumed changed.
+     */
+    java.util.Set<String> enrollmentUidsSyncedSince(String programUid, java.time.Instant since)
+            throws RegistryException;
+
     /** Removes enrollments of a program (deleted on the server, or out of the user's scope); audited. */
     int deleteEnrollments(String programUid, java.util.Collection<String> enrollmentUids) throws RegistryException;
 

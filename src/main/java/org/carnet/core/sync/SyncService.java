@@ -196,7 +196,8 @@ public final class SyncService {
         String cardsError = null;
         SyncCardStep step = cardStep;
         if (step != null && (status == SyncRun.Status.SUCCESS || status == SyncRun.Status.PARTIAL)) {
-            SyncCardStep.Outcome outcome = step.afterSync(request.programUid(), n.changedUids, progress, cancel);
+            SyncCardStep.Outcome outcome = step.afterSync(request.programUid(), changedSince(request.programUid(),
+                    runId, started, n.changedUids), progress, cancel);
             cards = outcome.cards();
             cardsError = outcome.errorKey();
         }
@@ -458,6 +459,34 @@ public final class SyncService {
     }
 
     /** A run still marked running was interrupted (crash, kill, power): it is recorded as failed. */
+    /**
+     * The enrollments this run changed, with those written by the attempts it follows since the last run that reached
+     * its end (a crash, a cancel or a failure after some pages): their cards are due too.
+     */
+    private Set<String> changedSince(String programUid, String runId, Instant started, Set<String> changedNow) {
+        Instant since = started;
+        try {
+            for (SyncRunRecord r : registry.syncRuns(programUid, 50)) {
+                if (r.id().equals(runId)) {
+                    continue;
+                }
+                if (!"failed".equals(r.status()) && !"cancelled".equals(r.status())) {
+                    break;
+                }
+                since = r.startedAt();
+            }
+            if (since.equals(started)) {
+                return changedNow;
+            }
+            Set<String> all = new java.util.HashSet<>(changedNow);
+            all.addAll(registry.enrollmentUidsSyncedSince(programUid, since));
+            return all;
+        } catch (RegistryException e) {
+            LOG.warn("Enrollments of interrupted sync attempts not read: {}", e.messageKey());
+            return changedNow;
+        }
+    }
+
     private void closeInterrupted(String programUid) throws RegistryException {
         for (SyncRunRecord r : registry.syncRuns(programUid, 5)) {
             if ("running".equals(r.status())) {

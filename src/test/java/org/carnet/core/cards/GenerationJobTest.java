@@ -444,6 +444,43 @@ class GenerationJobTest {
         }
     }
 
+    @Test
+    void cardsFromSyncAfterAnInterruptedSyncIncludeWhatTheInterruptedAttemptSaved() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("apres-reprise"));
+        try (Registry registry = registry()) {
+            String antenatal = demo.dataset().programUid(DemoProgramKind.ANTENATAL_CARE);
+            CardsFromSync.save(registry, new CardsFromSync.Settings(antenatal, true, folder.toString(),
+                    OutputFormat.PDF));
+            SyncService sync = new SyncService(registry, Dhis2Clients::connect, Clock.systemUTC()).withPageSize(50);
+            sync.setCardStep(new CardsFromSync(registry, Clock.systemUTC()));
+            Cancellation cancel = new Cancellation();
+            SyncRun first = sync.run(SyncRequest.full(antenatal, SyncTrigger.MANUAL), new ProgressSink() {
+                @Override
+                public void progress(long done, long total) {
+                    if (done > 0) {
+                        cancel.cancel();
+                    }
+                }
+
+                @Override
+                public void message(String key, Object... args) {
+                }
+            }, cancel);
+            assertEquals(SyncRun.Status.CANCELLED, first.status());
+            int savedByTheCancelledAttempt = registry.enrollmentUids(antenatal).size();
+            assertTrue(savedByTheCancelledAttempt > 0, "some pages were saved before the cancel");
+            assertEquals(SyncRun.NO_CARDS, first.cards(), "no card step for a cancelled run");
+
+            SyncRun second = sync.run(SyncRequest.full(antenatal, SyncTrigger.MANUAL), ProgressSink.NONE,
+                    Cancellation.none());
+            assertEquals(SyncRun.Status.SUCCESS, second.status());
+            Set<String> people = new HashSet<>();
+            registry.forEachEnrollment(antenatal, e -> people.add(e.mpiId()));
+            assertEquals(people.size(), second.cards(), "the cards of the enrollments the cancelled attempt saved too");
+            assertEquals(people.size(), registry.issuedCards(antenatal, 10000).size());
+        }
+    }
+
     private static GenerationRequest withFilters(String program, Path out, GenerationRequest.Filters f) {
         return new GenerationRequest(program, CardDesign.defaults("vital"), f, 300, true, OutputFormat.PDF, out);
     }

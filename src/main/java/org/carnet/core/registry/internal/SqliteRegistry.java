@@ -1694,6 +1694,28 @@ public final class SqliteRegistry implements Registry {
     }
 
     @Override
+    public java.util.Set<String> enrollmentUidsSyncedSince(String programUid, Instant since)
+            throws RegistryException {
+        // synced_at is ISO text with or without milliseconds: compared as text from a whole second earlier, so that
+        // every write from the second of "since" on is included.
+        String from = since.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1).toString();
+        return read(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT enrollment_uid FROM enrollments"
+                    + " WHERE program_uid = ? AND synced_at >= ?")) {
+                ps.setString(1, programUid);
+                ps.setString(2, from);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        }, "read synced enrollment uids");
+    }
+
+    @Override
     public int deleteEnrollments(String programUid, java.util.Collection<String> enrollmentUids)
             throws RegistryException {
         if (enrollmentUids.isEmpty()) {
