@@ -339,7 +339,9 @@ public final class SyncService {
                 n.unchanged++;
             } else {
                 changed.add(e.getKey());
-                n.changedUids.add(e.getKey());
+                if (cardStep != null) {
+                    n.changedUids.add(e.getKey());
+                }
                 if (before == null) {
                     n.created++;
                 } else {

@@ -3,7 +3,6 @@ package org.carnet.ui.design;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -27,6 +26,7 @@ import org.carnet.core.cards.GenerationRequest;
 import org.carnet.core.cards.OutputFormat;
 import org.carnet.core.common.AppException;
 import org.carnet.core.common.Cancellation;
+import org.carnet.core.common.Eta;
 import org.carnet.core.common.ProgressSink;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.render.CardDesign;
@@ -72,7 +72,7 @@ public final class GenerationViewModel {
     private final ObjectProperty<Throwable> error = new SimpleObjectProperty<>(this, "error");
     private final ObjectProperty<GenerationJob.Pending> pending = new SimpleObjectProperty<>(this, "pending");
     private volatile Cancellation cancellation;
-    private Instant started;
+    private final Eta eta = new Eta();
     private long countRequest;
 
     /**
@@ -213,7 +213,7 @@ public final class GenerationViewModel {
         total.set(-1);
         remaining.set(null);
         phase.set(null);
-        started = clock.instant();
+        eta.reset();
         AtomicLong latestDone = new AtomicLong();
         AtomicLong latestTotal = new AtomicLong(-1);
         AtomicBoolean posted = new AtomicBoolean();
@@ -257,10 +257,7 @@ public final class GenerationViewModel {
         done.set(d);
         total.set(t);
         progress.set(t > 0 ? Math.min(1, (double) d / t) : -1);
-        long elapsed = Duration.between(started == null ? clock.instant() : started, clock.instant()).toMillis();
-        if (t > 0 && d > 0 && elapsed > 500) {
-            remaining.set(Duration.ofMillis((long) (elapsed * (double) (t - d) / d)));
-        }
+        eta.update(d, t, clock.millis()).ifPresent(remaining::set);
     }
 
     public StringProperty programUidProperty() {

@@ -23,6 +23,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.carnet.core.common.Eta;
 import org.carnet.core.common.ProgressSink;
 import org.carnet.core.registry.ProgramInfo;
 import org.carnet.core.registry.Registry;
@@ -66,7 +67,7 @@ public final class SyncViewModel {
     private final ObjectProperty<SyncRun> finished = new SimpleObjectProperty<>(this, "finished");
     private final ObjectProperty<Throwable> error = new SimpleObjectProperty<>(this, "error");
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty");
-    private volatile Instant runStart;
+    private final Eta eta = new Eta();
 
     /**
      * @param fx      runs work on the FX thread (Platform::runLater in the app, direct in tests)
@@ -157,7 +158,7 @@ public final class SyncViewModel {
             return;
         }
         running.set(true);
-        runStart = clock.instant();
+        eta.reset();
         progress.set(-1);
         done.set(0);
         total.set(-1);
@@ -174,16 +175,10 @@ public final class SyncViewModel {
 
     private void progressed(long d, long t) {
         running.set(true);
-        if (runStart == null) {
-            runStart = clock.instant();
-        }
         done.set(d);
         total.set(t);
         progress.set(t > 0 ? Math.min(1, (double) d / t) : -1);
-        long elapsed = Duration.between(runStart, clock.instant()).toMillis();
-        if (t > 0 && d > 0 && elapsed > 500) {
-            remaining.set(Duration.ofMillis((long) (elapsed * (double) (t - d) / d)));
-        }
+        eta.update(d, t, clock.millis()).ifPresent(remaining::set);
     }
 
     private void ended(SyncRun run) {
@@ -193,7 +188,7 @@ public final class SyncViewModel {
         }
         SyncEngine e = engine.get();
         running.set(e != null && e.running());
-        runStart = null;
+        eta.reset();
         progress.set(-1);
         remaining.set(null);
         finished.set(run);

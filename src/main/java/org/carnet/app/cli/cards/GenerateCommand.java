@@ -21,6 +21,7 @@ import org.carnet.core.cards.GenerationRequest;
 import org.carnet.core.cards.OutputFormat;
 import org.carnet.core.common.AppException;
 import org.carnet.core.common.Cancellation;
+import org.carnet.core.common.Eta;
 import org.carnet.core.common.ProgressSink;
 import org.carnet.core.registry.Registry;
 import org.carnet.core.render.CardDesign;
@@ -172,28 +173,20 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** Progress lines on stderr: at most one every two seconds, with the time left. */
     private ProgressSink progress() {
-        long start = System.nanoTime();
+        Eta eta = new Eta();
         return new ProgressSink() {
             private long lastPrint;
-            private long firstDone = -1;
-            private long firstAt;
 
             @Override
             public void progress(long done, long total) {
                 long now = System.nanoTime();
-                if (firstDone < 0) {
-                    firstDone = done;
-                    firstAt = now;
-                }
+                Optional<Duration> left = eta.update(done, total, now / 1_000_000);
                 if (total <= 0 || now - lastPrint < 2_000_000_000L && done < total) {
                     return;
                 }
                 lastPrint = now;
-                long made = done - firstDone;
-                String left = made > 0 && done < total
-                        ? format(Duration.ofNanos((long) ((now - firstAt) / (double) made * (total - done))))
-                        : "—";
-                ctx.err().println(ctx.text("cli.generate.progress", done, total, (int) (100 * done / total), left));
+                ctx.err().println(ctx.text("cli.generate.progress", done, total, (int) (100 * done / total),
+                        left.map(this::format).orElse("—")));
                 ctx.err().flush();
             }
 

@@ -1679,10 +1679,18 @@ public final class SqliteRegistry implements Registry {
 
     @Override
     public java.util.Set<String> enrollmentUids(String programUid) throws RegistryException {
+        return strings("SELECT enrollment_uid FROM enrollments WHERE program_uid = ?", "read enrollment uids",
+                programUid);
+    }
+
+    /** The first column of a query's rows, as a set. */
+    private java.util.Set<String> strings(String sql, String operation, String... params) throws RegistryException {
         return read(c -> {
             java.util.Set<String> out = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT enrollment_uid FROM enrollments WHERE program_uid = ?")) {
-                ps.setString(1, programUid);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setString(i + 1, params[i]);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getString(1));
@@ -1690,7 +1698,7 @@ public final class SqliteRegistry implements Registry {
                 }
             }
             return out;
-        }, "read enrollment uids");
+        }, operation);
     }
 
     @Override
@@ -1699,20 +1707,8 @@ public final class SqliteRegistry implements Registry {
         // synced_at is ISO text with or without milliseconds: compared as text from a whole second earlier, so that
         // every write from the second of "since" on is included.
         String from = since.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1).toString();
-        return read(c -> {
-            java.util.Set<String> out = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT enrollment_uid FROM enrollments"
-                    + " WHERE program_uid = ? AND synced_at >= ?")) {
-                ps.setString(1, programUid);
-                ps.setString(2, from);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        }, "read synced enrollment uids");
+        return strings("SELECT enrollment_uid FROM enrollments WHERE program_uid = ? AND synced_at >= ?",
+                "read synced enrollment uids", programUid, from);
     }
 
     @Override
